@@ -1,0 +1,58 @@
+package io.digitcam.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "digitcam", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Reads handwritten digits from a camera, images and videos.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
+public final class DigitCamCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log DL4J/ND4J and DigitCam internals at INFO.")
+    void setVerbose(boolean verbose) {
+        if (verbose) {
+            for (String name : new String[] {"org.nd4j", "org.deeplearning4j", "io.digitcam"}) {
+                ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.INFO);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new DigitCamCommand());
+        Path settings = DefaultPaths.settings();
+        if (Files.isRegularFile(settings)) {
+            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings.toFile()));
+        }
+        return execute(cli, args);
+    }
+
+    /** One line per failure for the user; the stack trace only with --verbose. */
+    static int execute(CommandLine cli, String... args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("digitcam: " + Errors.describe(ex));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

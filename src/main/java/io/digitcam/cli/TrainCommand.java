@@ -1,0 +1,72 @@
+package io.digitcam.cli;
+
+import io.digitcam.model.Architecture;
+import io.digitcam.model.DigitSet;
+import io.digitcam.model.MnistData;
+import io.digitcam.model.ModelFiles;
+import io.digitcam.model.TrainingOptions;
+import io.digitcam.model.TrainingReport;
+import io.digitcam.model.Trainer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the digit CNN on MNIST and write the model, its metrics and plots.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Directory with the four MNIST IDX files (gzipped or not).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "trained/digitcam-cnn.zip",
+            description = "Model file to write; metrics and plots go next to it. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--arch", defaultValue = "BNCNN",
+            description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Architecture architecture;
+
+    @Option(names = "--epochs", defaultValue = "15", description = "Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--threads", description = "Native threads for ND4J. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "20261121", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--no-augment", description = "Train on the plain images.")
+    boolean noAugment;
+
+    @Option(names = "--validation", defaultValue = "5000",
+            description = "Training images held out to choose the best epoch. Default: ${DEFAULT-VALUE}.")
+    int validation;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use only this many training images (0 = all).")
+    int limit;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from the checkpoint next to --out.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        TrainingOptions options = new TrainingOptions(architecture, epochs, batch, cores, seed, !noAugment,
+                validation, limit);
+        MnistData.requireAll(data);
+        DigitSet train = MnistData.train(data);
+        DigitSet test = MnistData.test(data);
+        ModelFiles files = new ModelFiles(out);
+        Trainer.Result result = new Trainer(options, System.err::println).train(train, test, files, resume);
+        TrainingReport.write(files, options, result, test);
+        System.out.printf("Best epoch %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
+                result.bestEpoch(), result.history().size(),
+                100 * result.history().get(result.bestEpoch() - 1).testAccuracy(),
+                files.model(), files.metrics(), files.curves(), files.confusion());
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package io.digitcam.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Turns 28×28 byte images into the network's input: NCHW floats scaled to 0..1. */
+public final class Batches {
+    public static final int CLASSES = 10;
+
+    private Batches() {
+    }
+
+    public static INDArray features(float[] pixels, int count) {
+        return Nd4j.create(pixels, new long[] {count, 1, DigitImages.SIDE, DigitImages.SIDE}, DataType.FLOAT);
+    }
+
+    /** Images {@code from..from+count} of {@code pixels}, unaugmented. */
+    public static INDArray features(byte[] pixels, int from, int count) {
+        float[] out = new float[count * DigitImages.PIXELS];
+        int base = from * DigitImages.PIXELS;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (pixels[base + i] & 0xff) / 255f;
+        }
+        return features(out, count);
+    }
+
+    public static INDArray oneHot(byte[] labels, int[] order, int from, int count) {
+        float[] out = new float[count * CLASSES];
+        for (int i = 0; i < count; i++) {
+            out[i * CLASSES + labels[order[from + i]]] = 1f;
+        }
+        return Nd4j.create(out, new long[] {count, CLASSES}, DataType.FLOAT);
+    }
+}

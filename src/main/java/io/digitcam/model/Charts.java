@@ -1,0 +1,152 @@
+package io.digitcam.model;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** The PNG plots of a training run and an evaluation. */
+public final class Charts {
+    private Charts() {
+    }
+
+    /** Loss and accuracy per epoch, side by side. */
+    public static void trainingCurves(List<EpochStats> history, Path file) throws IOException {
+        double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
+        XYChart loss = chart("Loss per epoch", "cross-entropy");
+        loss.addSeries("train", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray());
+        addIfPresent(loss, "validation", epochs, history.stream().mapToDouble(EpochStats::validationLoss).toArray());
+        loss.addSeries("test", epochs, history.stream().mapToDouble(EpochStats::testLoss).toArray());
+        loss.getStyler().setYAxisLogarithmic(true);
+
+        XYChart accuracy = chart("Accuracy per epoch", "accuracy (%)");
+        addIfPresent(accuracy, "validation", epochs,
+                history.stream().mapToDouble(e -> 100 * e.validationAccuracy()).toArray());
+        accuracy.addSeries("test", epochs, history.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray());
+
+        BufferedImage left = BitmapEncoder.getBufferedImage(loss);
+        BufferedImage right = BitmapEncoder.getBufferedImage(accuracy);
+        BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth(), left.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = both.createGraphics();
+        g.drawImage(left, 0, 0, null);
+        g.drawImage(right, left.getWidth(), 0, null);
+        g.dispose();
+        ImageIO.write(both, "png", file.toFile());
+    }
+
+    private static XYChart chart(String title, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("epoch")
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setDecimalPattern("#0.###");
+        return chart;
+    }
+
+    private static void addIfPresent(XYChart chart, String name, double[] x, double[] y) {
+        if (y.length > 0 && !Double.isNaN(y[0])) {
+            chart.addSeries(name, x, y);
+        }
+    }
+
+    /** A 10×10 confusion matrix with counts; errors are tinted so the rare ones stand out. */
+    public static void confusion(int[][] matrix, String title, Path file) throws IOException {
+        int n = matrix.length;
+        int cell = 52;
+        int left = 70;
+        int top = 80;
+        BufferedImage img = new BufferedImage(left + n * cell + 30, top + n * cell + 30, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString(title, 10, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString("predicted →", left, top - 30);
+        g.drawString("true ↓", 8, top - 8);
+        int maxOff = 1;
+        for (int a = 0; a < n; a++) {
+            for (int p = 0; p < n; p++) {
+                if (a != p) {
+                    maxOff = Math.max(maxOff, matrix[a][p]);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            centre(g, String.valueOf(i), left + i * cell, top - 22, cell, 20);
+            centre(g, String.valueOf(i), left - 30, top + i * cell, 30, cell);
+        }
+        for (int a = 0; a < n; a++) {
+            for (int p = 0; p < n; p++) {
+                int v = matrix[a][p];
+                Color fill;
+                if (a == p) {
+                    fill = new Color(200, 230, 201);
+                } else if (v == 0) {
+                    fill = Color.WHITE;
+                } else {
+                    float t = (float) (0.25 + 0.75 * Math.log1p(v) / Math.log1p(maxOff));
+                    fill = new Color(1f, 1f - 0.6f * t, 1f - 0.6f * t);
+                }
+                g.setColor(fill);
+                g.fillRect(left + p * cell, top + a * cell, cell, cell);
+                g.setColor(Color.LIGHT_GRAY);
+                g.drawRect(left + p * cell, top + a * cell, cell, cell);
+                g.setColor(v == 0 ? Color.LIGHT_GRAY : Color.BLACK);
+                centre(g, String.valueOf(v), left + p * cell, top + a * cell, cell, cell);
+            }
+        }
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    static void centre(Graphics2D g, String s, int x, int y, int w, int h) {
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(s, x + (w - fm.stringWidth(s)) / 2, y + (h + fm.getAscent() - fm.getDescent()) / 2);
+    }
+
+    /** The given mistakes as a grid of enlarged crops captioned "true → predicted (confidence)". */
+    public static void mistakes(DigitSet set, List<Evaluator.Mistake> mistakes, Path file) throws IOException {
+        int perRow = 5;
+        int scale = 4;
+        int cellW = DigitImages.SIDE * scale + 24;
+        int cellH = DigitImages.SIDE * scale + 44;
+        int rows = Math.max(1, (mistakes.size() + perRow - 1) / perRow);
+        BufferedImage img = new BufferedImage(perRow * cellW + 16, rows * cellH + 50, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString(mistakes.isEmpty() ? "No mistakes" : "The " + mistakes.size()
+                + " most confident mistakes: true → predicted (confidence)", 10, 26);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        BufferedImage digit = new BufferedImage(DigitImages.SIDE, DigitImages.SIDE, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < mistakes.size(); i++) {
+            Evaluator.Mistake m = mistakes.get(i);
+            digit.getRaster().setDataElements(0, 0, DigitImages.SIDE, DigitImages.SIDE, Evaluator.crop(set, m.index()));
+            int x = 8 + (i % perRow) * cellW + 12;
+            int y = 40 + (i / perRow) * cellH;
+            g.drawImage(digit, x, y, DigitImages.SIDE * scale, DigitImages.SIDE * scale, null);
+            g.setColor(Color.BLACK);
+            centre(g, String.format("%d → %d (%.2f)", m.label(), m.prediction().label(), m.prediction().probability()),
+                    x - 12, y + DigitImages.SIDE * scale, cellW, 24);
+        }
+        g.dispose();
+        ImageIO.write(img, "png", file.toFile());
+    }
+}

@@ -1,0 +1,31 @@
+package io.digitcam.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** Where an interrupted training run stopped: the epochs done so far and the best of them. */
+record Checkpoint(List<EpochStats> history, int bestEpoch, double seconds) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Checkpoint read(ModelFiles files) throws IOException {
+        if (!Files.isRegularFile(files.checkpoint()) || !Files.isRegularFile(files.checkpointState())) {
+            throw new IOException("nothing to resume: " + files.checkpoint() + " not found");
+        }
+        return JSON.readValue(files.checkpointState().toFile(), Checkpoint.class);
+    }
+
+    static void write(ModelFiles files, Checkpoint checkpoint) throws IOException {
+        Path tmp = files.checkpointState().resolveSibling(files.checkpointState().getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), checkpoint);
+        Files.move(tmp, files.checkpointState(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static void delete(ModelFiles files) throws IOException {
+        Files.deleteIfExists(files.checkpoint());
+        Files.deleteIfExists(files.checkpointState());
+    }
+}

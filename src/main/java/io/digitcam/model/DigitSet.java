@@ -1,0 +1,18 @@
+package io.digitcam.model;
+
+/**
+ * Labelled 28×28 digit images, row-major bytes, white ink on black. The checksums identify the
+ * files they came from, so a metrics file says exactly which data a model was scored on.
+ */
+public record DigitSet(byte[] pixels, byte[] labels, String imagesSha256, String labelsSha256) {
+    public int size() {
+        return labels.length;
+    }
+
+    /** The first {@code n} examples, for smoke runs. */
+    public DigitSet head(int n) {
+        int m = Math.min(n, size());
+        return new DigitSet(java.util.Arrays.copyOf(pixels, m * DigitImages.PIXELS),
+                java.util.Arrays.copyOf(labels, m), imagesSha256, labelsSha256);
+    }
+}

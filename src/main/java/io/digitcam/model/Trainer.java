@@ -1,0 +1,183 @@
+package io.digitcam.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a digit network on MNIST: shuffled, augmented mini-batches; after each epoch the
+ * validation and test sets are scored, the best epoch by validation accuracy is kept, and a
+ * checkpoint is written so an interrupted run can resume where it stopped.
+ */
+public final class Trainer {
+    private final TrainingOptions options;
+    private final Consumer<String> log;
+
+    public Trainer(TrainingOptions options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** What a finished run produced. */
+    public record Result(MultiLayerNetwork best, List<EpochStats> history, int bestEpoch, double seconds,
+                         DigitSet train, DigitSet validation) {
+    }
+
+    public Result train(DigitSet all, DigitSet test, ModelFiles files, boolean resume) throws IOException {
+        DigitSet[] split = split(all);
+        DigitSet train = split[0];
+        DigitSet validation = split[1];
+        int itersPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
+
+        Nd4jThreads.set(options.threads());
+        Nd4j.getRandom().setSeed(options.seed());
+        Checkpoint checkpoint = resume ? Checkpoint.read(files) : null;
+        MultiLayerNetwork net;
+        List<EpochStats> history = new ArrayList<>();
+        int bestEpoch = 0;
+        double bestValidation = -1;
+        double previousSeconds = 0;
+        if (checkpoint != null) {
+            net = ModelSerializer.restoreMultiLayerNetwork(files.checkpoint().toFile(), true);
+            history.addAll(checkpoint.history());
+            bestEpoch = checkpoint.bestEpoch();
+            bestValidation = history.stream().filter(e -> e.epoch() == checkpoint.bestEpoch())
+                    .mapToDouble(EpochStats::validationAccuracy).findFirst().orElse(-1);
+            previousSeconds = checkpoint.seconds();
+            log.accept("Resuming after epoch " + history.size() + " of " + options.epochs());
+        } else {
+            net = new MultiLayerNetwork(options.architecture().configure(options.seed(), Batches.CLASSES,
+                    itersPerEpoch, options.epochs()));
+            net.init();
+        }
+        log.accept(String.format("%s: %,d parameters; %,d training, %,d validation, %,d test images; batch %d, %d thread(s)",
+                options.architecture(), net.numParams(), train.size(), validation.size(), test.size(),
+                options.batchSize(), options.threads()));
+
+        long start = System.nanoTime();
+        try (Augmenter augmenter = new Augmenter(Augmenter.Ranges.DEFAULT, options.seed())) {
+            for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                double trainLoss = runEpoch(net, train, augmenter, epoch, itersPerEpoch);
+                Scorer.Score val = validation.size() > 0 ? Scorer.score(net, validation) : null;
+                Scorer.Score tst = Scorer.score(net, test);
+                double valAcc = val != null ? val.accuracy() : tst.accuracy();
+                EpochStats stats = new EpochStats(epoch, trainLoss, val != null ? val.loss() : Double.NaN,
+                        val != null ? val.accuracy() : Double.NaN, tst.loss(), tst.accuracy(),
+                        (System.nanoTime() - epochStart) / 1e9);
+                history.add(stats);
+                boolean improved = valAcc > bestValidation;
+                if (improved) {
+                    bestValidation = valAcc;
+                    bestEpoch = epoch;
+                    writeAtomically(net, files.model(), false);
+                }
+                log.accept(String.format("epoch %d/%d  train loss %.4f  validation %.4f / %.2f%%  test %.4f / %.2f%%  %.0fs%s",
+                        epoch, options.epochs(), trainLoss, stats.validationLoss(), 100 * stats.validationAccuracy(),
+                        tst.loss(), 100 * tst.accuracy(), stats.seconds(), improved ? "  (best so far, saved)" : ""));
+                writeAtomically(net, files.checkpoint(), true);
+                Checkpoint.write(files, new Checkpoint(history, bestEpoch,
+                        previousSeconds + (System.nanoTime() - start) / 1e9));
+            }
+        }
+        double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
+        MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
+        return new Result(best, history, bestEpoch, seconds, train, validation);
+    }
+
+    private double runEpoch(MultiLayerNetwork net, DigitSet train, Augmenter augmenter, int epoch, int iters) {
+        int[] order = shuffled(train.size(), options.seed() * 31 + epoch);
+        int batch = options.batchSize();
+        float[] buffer = new float[batch * DigitImages.PIXELS];
+        double lossSum = 0;
+        ProgressBarBuilder bar = new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(iters)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setMaxRenderedLength(100)
+                .showSpeed().setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).setUnit(" batches", 1);
+        try (ProgressBar pb = bar.build()) {
+            for (int it = 0; it < iters; it++) {
+                int from = it * batch;
+                int n = Math.min(batch, train.size() - from);
+                for (int i = 0; i < n; i++) {
+                    int src = order[from + i] * DigitImages.PIXELS;
+                    if (options.augment()) {
+                        augmenter.augment(train.pixels(), src, buffer, i * DigitImages.PIXELS);
+                    } else {
+                        for (int p = 0; p < DigitImages.PIXELS; p++) {
+                            buffer[i * DigitImages.PIXELS + p] = (train.pixels()[src + p] & 0xff) / 255f;
+                        }
+                    }
+                }
+                float[] pixels = n == batch ? buffer : Arrays.copyOf(buffer, n * DigitImages.PIXELS);
+                net.fit(new DataSet(Batches.features(pixels, n), Batches.oneHot(train.labels(), order, from, n)));
+                lossSum += net.score() * n;
+                pb.step();
+                pb.setExtraMessage(String.format(" loss %.4f", net.score()));
+            }
+        }
+        net.incrementEpochCount();
+        return lossSum / train.size();
+    }
+
+    /** Training and validation parts of {@code all}: a seeded random hold-out, not the last N. */
+    private DigitSet[] split(DigitSet all) {
+        int[] order = shuffled(all.size(), options.seed());
+        int validation = Math.min(options.validationSize(), all.size() / 5);
+        int trainSize = all.size() - validation;
+        if (options.limit() > 0) {
+            trainSize = Math.min(trainSize, options.limit());
+        }
+        return new DigitSet[] {pick(all, order, validation, trainSize), pick(all, order, 0, validation)};
+    }
+
+    private static DigitSet pick(DigitSet all, int[] order, int from, int count) {
+        byte[] pixels = new byte[count * DigitImages.PIXELS];
+        byte[] labels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            int src = order[from + i];
+            System.arraycopy(all.pixels(), src * DigitImages.PIXELS, pixels, i * DigitImages.PIXELS, DigitImages.PIXELS);
+            labels[i] = all.labels()[src];
+        }
+        return new DigitSet(pixels, labels, all.imagesSha256(), all.labelsSha256());
+    }
+
+    private static int[] shuffled(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** A crash mid-write must not leave a half model where a good one was. */
+    static void writeAtomically(MultiLayerNetwork net, Path target, boolean withUpdater) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            ModelSerializer.writeModel(net, tmp.toFile(), withUpdater);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.digitcam.model;
+
+/**
+ * How {@link Trainer} runs. {@code validationSize} examples are held out of the training split
+ * to choose the best epoch, so the test set is only ever reported, never used to pick a model.
+ * {@code limit} caps the training examples (0 = all), for smoke runs.
+ */
+public record TrainingOptions(Architecture architecture, int epochs, int batchSize, int threads, long seed,
+                              boolean augment, int validationSize, int limit) {
+    public TrainingOptions {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (validationSize < 0 || limit < 0) {
+            throw new IllegalArgumentException("validation size and limit cannot be negative");
+        }
+    }
+}

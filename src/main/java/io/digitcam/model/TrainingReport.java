@@ -1,0 +1,95 @@
+package io.digitcam.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.evaluation.classification.Evaluation;
+
+/** Writes what a training run leaves next to its model: metrics JSON, curves and confusion plots. */
+public final class TrainingReport {
+    private TrainingReport() {
+    }
+
+    /** Per-digit figures in the metrics file and the evaluate table. */
+    public record ClassMetrics(int digit, int count, double precision, double recall, double f1) {
+    }
+
+    public static List<ClassMetrics> perClass(Evaluation eval) {
+        return java.util.stream.IntStream.range(0, Batches.CLASSES).mapToObj(d -> new ClassMetrics(d,
+                eval.getConfusionMatrix().getActualTotal(d), eval.precision(d), eval.recall(d), eval.f1(d))).toList();
+    }
+
+    public static int[][] confusion(Evaluation eval) {
+        int[][] m = new int[Batches.CLASSES][Batches.CLASSES];
+        for (int actual = 0; actual < Batches.CLASSES; actual++) {
+            for (int predicted = 0; predicted < Batches.CLASSES; predicted++) {
+                m[actual][predicted] = eval.getConfusionMatrix().getCount(actual, predicted);
+            }
+        }
+        return m;
+    }
+
+    public static void write(ModelFiles files, TrainingOptions options, Trainer.Result result, DigitSet test)
+            throws IOException {
+        Scorer.Score score = Scorer.score(result.best(), test);
+        Evaluation eval = score.evaluation();
+        EpochStats best = result.history().get(result.bestEpoch() - 1);
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", files.model().getFileName().toString());
+        m.put("architecture", options.architecture().name());
+        m.put("parameters", result.best().numParams());
+        m.put("testAccuracy", round(eval.accuracy()));
+        m.put("testErrors", (int) Math.round((1 - eval.accuracy()) * test.size()));
+        m.put("testLoss", round(score.loss()));
+        m.put("validationAccuracy", round(best.validationAccuracy()));
+        m.put("bestEpoch", result.bestEpoch());
+        m.put("epochs", result.history().size());
+        m.put("batchSize", options.batchSize());
+        m.put("seed", options.seed());
+        m.put("threads", options.threads());
+        m.put("augmentation", options.augment() ? Augmenter.Ranges.DEFAULT : null);
+        m.put("trainingSeconds", Math.round(result.seconds()));
+        m.put("images", Map.of("train", result.train().size(), "validation", result.validation().size(),
+                "test", test.size()));
+        m.put("dataSha256", Map.of(
+                MnistData.TRAIN_IMAGES, result.train().imagesSha256(),
+                MnistData.TRAIN_LABELS, result.train().labelsSha256(),
+                MnistData.TEST_IMAGES, test.imagesSha256(),
+                MnistData.TEST_LABELS, test.labelsSha256()));
+        m.put("perClass", perClass(eval));
+        m.put("confusionMatrix", confusion(eval));
+        m.put("confusionMatrixLayout", "rows are the true digit, columns the predicted one");
+        m.put("history", result.history());
+        m.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put("software", Map.of("java", System.getProperty("java.version"),
+                "deeplearning4j", org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class.getPackage()
+                        .getImplementationVersion() == null ? "1.0.0-M2.1"
+                        : org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class.getPackage().getImplementationVersion()));
+
+        writeJson(files.metrics(), m);
+        Charts.trainingCurves(result.history(), files.curves());
+        Charts.confusion(confusion(eval), "MNIST test set, " + options.architecture() + String.format(
+                " — accuracy %.2f%%", 100 * eval.accuracy()), files.confusion());
+        Checkpoint.delete(files);
+    }
+
+    static void writeJson(Path file, Object value) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), value);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}

@@ -1,0 +1,114 @@
+package io.digitcam.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trains the real architecture on a few hundred images: the whole train → checkpoint → resume →
+ * report → load path, and the compiled inference path against DL4J on a network whose batch
+ * norms have learned non-trivial statistics.
+ */
+class TrainerSmokeTest {
+    @TempDir
+    static Path dir;
+    static ModelFiles files;
+    static Trainer.Result result;
+    static TrainingOptions options;
+
+    @BeforeAll
+    static void train() throws IOException {
+        DigitSet train = TestData.slice(0, 600);
+        DigitSet test = TestData.slice(9_000, 500);
+        files = new ModelFiles(dir.resolve("smoke.zip"));
+        List<String> log = new ArrayList<>();
+        options = new TrainingOptions(Architecture.BNCNN, 2, 32, 2, 1, true, 100, 0);
+        new Trainer(options, log::add).train(train, test, files, false);
+        assertThat(files.checkpoint()).exists();
+        options = new TrainingOptions(Architecture.BNCNN, 3, 32, 2, 1, true, 100, 0);
+        result = new Trainer(options, log::add).train(train, test, files, true);
+        assertThat(log).anyMatch(line -> line.startsWith("Resuming after epoch 2 of 3"));
+        TrainingReport.write(files, options, result, test);
+    }
+
+    @Test
+    void lossGoesDownAndAllEpochsAreRecorded() {
+        assertThat(result.history()).extracting(EpochStats::epoch).containsExactly(1, 2, 3);
+        assertThat(result.history().get(2).trainLoss()).isLessThan(result.history().get(0).trainLoss());
+        assertThat(result.history().get(2).testAccuracy()).isGreaterThan(0.5);
+        assertThat(result.train().size()).isEqualTo(500);
+        assertThat(result.validation().size()).isEqualTo(100);
+    }
+
+    @Test
+    void writesMetricsAndPlotsAndRemovesTheCheckpoint() throws IOException {
+        JsonNode m = new ObjectMapper().readTree(files.metrics().toFile());
+        assertThat(m.get("architecture").asText()).isEqualTo("BNCNN");
+        assertThat(m.get("epochs").asInt()).isEqualTo(3);
+        assertThat(m.get("parameters").asLong()).isEqualTo(result.best().numParams());
+        assertThat(m.get("perClass")).hasSize(10);
+        assertThat(m.get("history")).hasSize(3);
+        assertThat(m.get("dataSha256").get(MnistData.TEST_IMAGES).asText()).hasSize(64);
+        int total = 0;
+        int diagonal = 0;
+        for (int a = 0; a < 10; a++) {
+            for (int p = 0; p < 10; p++) {
+                int v = m.get("confusionMatrix").get(a).get(p).asInt();
+                total += v;
+                diagonal += a == p ? v : 0;
+            }
+        }
+        assertThat(total).isEqualTo(500);
+        assertThat(m.get("testAccuracy").asDouble()).isCloseTo(diagonal / 500.0, within(1e-6));
+        BufferedImage curves = ImageIO.read(files.curves().toFile());
+        BufferedImage confusion = ImageIO.read(files.confusion().toFile());
+        assertThat(curves.getWidth()).isEqualTo(1280);
+        assertThat(confusion.getWidth()).isGreaterThan(500);
+        assertThat(files.checkpoint()).doesNotExist();
+        assertThat(files.checkpointState()).doesNotExist();
+    }
+
+    @Test
+    void savedModelLoadsAndTheCompiledPathMatchesDl4j() throws IOException {
+        DigitClassifier compiled = DigitClassifier.load(files.model());
+        DigitClassifier dl4j = DigitClassifier.load(files.model(), 1, false);
+        assertThat(compiled.compiled()).isTrue();
+        assertThat(dl4j.compiled()).isFalse();
+        DigitSet sample = TestData.slice(5_000, 300);
+        List<byte[]> crops = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            crops.add(Evaluator.crop(sample, i));
+        }
+        List<DigitPrediction> a = compiled.classify(crops);
+        List<DigitPrediction> b = dl4j.classify(crops);
+        for (int i = 0; i < crops.size(); i++) {
+            assertThat(a.get(i).label()).isEqualTo(b.get(i).label());
+            assertThat(a.get(i).probability()).isCloseTo(b.get(i).probability(), within(1e-4));
+            assertThat(a.get(i).runnerUp()).isNotEqualTo(a.get(i).label());
+            assertThat(a.get(i).runnerUpProbability()).isLessThanOrEqualTo(a.get(i).probability());
+        }
+    }
+
+    @Test
+    void lenetBaselineAlsoCompiles() throws IOException {
+        MultiLayerNetwork lenet = new MultiLayerNetwork(Architecture.LENET.configure(3, 10, 10, 1));
+        lenet.init();
+        Path file = dir.resolve("lenet.zip");
+        ModelSerializer.writeModel(lenet, file.toFile(), false);
+        assertThat(DigitClassifier.load(file).compiled()).isTrue();
+    }
+}
