@@ -21,6 +21,9 @@ final class BenchCommand implements Runnable {
             description = "Latency of the digit classifier per batch and per crop (median, p95), "
                     + "for the compiled path and DL4J's own.")
     static final class Classifier implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
                 description = "Default: ${DEFAULT-VALUE}.")
         Path model;
@@ -37,7 +40,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new ClassifierBenchmark(DefaultPaths.resolve(model), threads, iterations).run(batches, System.out);
+            new ClassifierBenchmark(DefaultPaths.resolve(model), threads, iterations).run(batches, spec.commandLine().getOut());
             return 0;
         }
     }

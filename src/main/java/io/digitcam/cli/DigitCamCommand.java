@@ -33,7 +33,11 @@ public final class DigitCamCommand implements Runnable {
     }
 
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new DigitCamCommand());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new DigitCamCommand()).setOut(out).setErr(err);
         Path settings = DefaultPaths.settings();
         if (Files.isRegularFile(settings)) {
             cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings.toFile()));

@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the digit CNN on MNIST and write the model, its metrics and plots.")
 final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", required = true, paramLabel = "DIR",
             description = "Directory with the four MNIST IDX files (gzipped or not).")
     Path data;
@@ -61,9 +64,9 @@ final class TrainCommand implements Callable<Integer> {
         DigitSet train = MnistData.train(data);
         DigitSet test = MnistData.test(data);
         ModelFiles files = new ModelFiles(out);
-        Trainer.Result result = new Trainer(options, System.err::println).train(train, test, files, resume);
+        Trainer.Result result = new Trainer(options, spec.commandLine().getErr()::println).train(train, test, files, resume);
         TrainingReport.write(files, options, result, test);
-        System.out.printf("Best epoch %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
+        spec.commandLine().getOut().printf("Best epoch %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
                 result.bestEpoch(), result.history().size(),
                 100 * result.history().get(result.bestEpoch() - 1).testAccuracy(),
                 files.model(), files.metrics(), files.curves(), files.confusion());

@@ -1,6 +1,6 @@
 package io.digitcam.model;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ClassifierBenchmark {
         this.iterations = iterations;
     }
 
-    public void run(int[] batchSizes, PrintStream out) throws ModelLoadException {
+    public void run(int[] batchSizes, PrintWriter out) throws ModelLoadException {
         out.printf("%s, %d ND4J thread(s), %d timed calls per row, %d cores%n", model, threads, iterations,
                 Runtime.getRuntime().availableProcessors());
         out.println("path      batch   per batch: median     p95   per crop: median     p95   (ms)");
@@ -39,6 +39,7 @@ public final class ClassifierBenchmark {
                 LatencyStats s = LatencyStats.of(millis);
                 out.printf("%-8s  %5d   %17.3f %7.3f   %16.3f %7.3f%n", path, batch, s.median(), s.p95(),
                         s.median() / batch, s.p95() / batch);
+                out.flush();
             }
         }
     }

@@ -1,0 +1,74 @@
+package io.digitcam.recognize;
+
+import io.digitcam.vision.Box;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads numbers out of loose digits: digits that overlap vertically form a line, a line is read
+ * left to right, and a gap wider than {@code numberGap} digit heights starts a new number.
+ */
+public final class NumberReader {
+    private final double lineOverlap;
+    private final double numberGap;
+
+    /**
+     * @param lineOverlap fraction of the shorter digit's height two digits must share to be on
+     *                    one line
+     * @param numberGap   horizontal gap, in median digit heights of the line, that separates numbers
+     */
+    public NumberReader(double lineOverlap, double numberGap) {
+        this.lineOverlap = lineOverlap;
+        this.numberGap = numberGap;
+    }
+
+    public record Reading(List<RecognizedDigit> ordered, List<String> numbers) {
+    }
+
+    public Reading read(List<RecognizedDigit> digits) {
+        List<List<RecognizedDigit>> lines = new ArrayList<>();
+        List<RecognizedDigit> byTop = new ArrayList<>(digits);
+        byTop.sort(Comparator.comparingDouble(d -> d.box().centerY()));
+        for (RecognizedDigit d : byTop) {
+            List<RecognizedDigit> home = null;
+            for (List<RecognizedDigit> line : lines) {
+                if (line.stream().anyMatch(o -> sameLine(o.box(), d.box()))) {
+                    home = line;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                lines.add(home);
+            }
+            home.add(d);
+        }
+        lines.sort(Comparator.comparingDouble(l -> l.stream().mapToDouble(d -> d.box().centerY()).average().orElse(0)));
+        List<RecognizedDigit> ordered = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (List<RecognizedDigit> line : lines) {
+            line.sort(Comparator.comparingInt(d -> d.box().x()));
+            double median = line.stream().mapToInt(d -> d.box().height()).sorted()
+                    .skip((line.size() - 1) / 2).findFirst().orElse(1);
+            StringBuilder number = new StringBuilder();
+            RecognizedDigit previous = null;
+            for (RecognizedDigit d : line) {
+                if (previous != null && d.box().x() - previous.box().right() > numberGap * median) {
+                    numbers.add(number.toString());
+                    number.setLength(0);
+                }
+                number.append(d.label());
+                ordered.add(d);
+                previous = d;
+            }
+            numbers.add(number.toString());
+        }
+        return new Reading(ordered, numbers);
+    }
+
+    private boolean sameLine(Box a, Box b) {
+        int overlap = Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y());
+        return overlap >= lineOverlap * Math.min(a.height(), b.height());
+    }
+}

@@ -1,0 +1,76 @@
+package io.digitcam.recognize;
+
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.model.DigitPrediction;
+import io.digitcam.vision.Detection;
+import io.digitcam.vision.DigitDetector;
+import io.digitcam.vision.DigitNormalizer;
+import io.digitcam.vision.Region;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * One frame in, the digits and numbers in it out: detect → normalise → classify (one batch) →
+ * reject → read numbers. The CLI uses it directly, the app from its worker thread. Not
+ * thread-safe (the classifier is confined to one thread).
+ */
+public final class Recognizer {
+    private final DigitDetector detector;
+    private final DigitNormalizer normalizer;
+    private final DigitClassifier classifier;
+    private final NumberReader reader;
+    private final double minConfidence;
+
+    public Recognizer(DigitDetector detector, DigitNormalizer normalizer, DigitClassifier classifier,
+                      NumberReader reader, double minConfidence) {
+        this.detector = detector;
+        this.normalizer = normalizer;
+        this.classifier = classifier;
+        this.reader = reader;
+        this.minConfidence = minConfidence;
+    }
+
+    /** Everything computed for one frame, kept for the debug views. */
+    public record Trace(Recognition recognition, Detection detection, List<Region> regions, List<byte[]> crops,
+                        List<DigitPrediction> predictions) implements AutoCloseable {
+        @Override
+        public void close() {
+            detection.close();
+        }
+    }
+
+    public Recognition recognize(Mat frame) {
+        try (Trace trace = trace(frame)) {
+            return trace.recognition();
+        }
+    }
+
+    /** Like {@link #recognize}, keeping the intermediate results; the caller closes the trace. */
+    public Trace trace(Mat frame) {
+        long start = System.nanoTime();
+        Detection detection = detector.detect(frame);
+        List<Region> regions = new ArrayList<>();
+        List<byte[]> crops = new ArrayList<>();
+        for (Region r : detection.regions()) {
+            byte[] crop = normalizer.normalize(detection.gray(), r);
+            if (crop != null) {
+                regions.add(r);
+                crops.add(crop);
+            }
+        }
+        List<DigitPrediction> predictions = classifier.classify(crops);
+        List<RecognizedDigit> digits = new ArrayList<>();
+        for (int i = 0; i < predictions.size(); i++) {
+            DigitPrediction p = predictions.get(i);
+            if (p.probability() >= minConfidence) {
+                digits.add(new RecognizedDigit(p.label(), p.probability(), p.runnerUp(), p.runnerUpProbability(),
+                        regions.get(i).box()));
+            }
+        }
+        NumberReader.Reading reading = reader.read(digits);
+        Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),
+                (System.nanoTime() - start) / 1e6);
+        return new Trace(recognition, detection, regions, crops, predictions);
+    }
+}

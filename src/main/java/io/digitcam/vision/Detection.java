@@ -1,0 +1,21 @@
+package io.digitcam.vision;
+
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * What the detector found in one frame: the candidate regions and the images they came from.
+ * Owns native memory: close it (try-with-resources) once the regions are normalised.
+ *
+ * @param gray    the frame in grey levels, full resolution (the normaliser crops from it)
+ * @param inkMask which pixels counted as ink, at the detector's working resolution, both
+ *                polarities combined (for the debug view)
+ * @param scale   working resolution / frame resolution
+ */
+public record Detection(Mat gray, Mat inkMask, double scale, List<Region> regions) implements AutoCloseable {
+    @Override
+    public void close() {
+        gray.close();
+        inkMask.close();
+    }
+}

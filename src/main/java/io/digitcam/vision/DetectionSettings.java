@@ -1,0 +1,38 @@
+package io.digitcam.vision;
+
+/**
+ * Every threshold of the detector, named. Sizes are fractions of the frame height so the same
+ * settings serve 320×240 and 1920×1080.
+ *
+ * @param workingHeight      frames taller than this are analysed at this height (speed)
+ * @param backgroundKernel   kernel of the background estimate, as a fraction of frame height;
+ *                           strokes must be thinner than this to count as ink
+ * @param minInkRatio        how much darker (or lighter) than its local background a pixel must
+ *                           be to count as ink, as a fraction of the background level
+ * @param minInkContrast     and by how many grey levels at least (noise in dark areas)
+ * @param minHeight          smallest digit height, fraction of frame height
+ * @param maxHeight          largest digit height, fraction of frame height
+ * @param minAspect          narrowest width/height (a "1")
+ * @param maxAspect          widest width/height of one digit; wider regions are split
+ * @param maxDigitsPerRegion most digits one touching region may be split into
+ * @param minDensity         least ink per box area (a thin "1" or "7" is ~0.1)
+ * @param maxDensity         most ink per box area (filled blobs are not digits)
+ * @param surroundMargin     width of the ring checked around a region, fraction of its height
+ * @param maxSurroundInk     most ink allowed in that ring that does not belong to a digit-sized
+ *                           neighbour: digits stand on clear paper, clutter does not
+ * @param maxSurroundVariation most grey-level variation (stddev/mean) of the ring's background
+ * @param mergeOverlap       fraction of the narrower region's width two regions must share in x
+ *                           to be merged as one broken digit (the bar of a 5, an open 4)
+ * @param mergeGap           vertical gap allowed for such a merge, fraction of the taller height
+ * @param maxCandidates      at most this many regions go to the classifier per frame
+ */
+public record DetectionSettings(int workingHeight, double backgroundKernel, double minInkRatio, int minInkContrast,
+                                double minHeight, double maxHeight, double minAspect, double maxAspect,
+                                int maxDigitsPerRegion, double minDensity, double maxDensity,
+                                double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
+                                double mergeOverlap, double mergeGap, int maxCandidates) {
+    public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.3, 18,
+            0.035, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
+            0.3, 0.1, 0.18,
+            0.5, 0.3, 40);
+}

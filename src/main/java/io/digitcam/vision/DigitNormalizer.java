@@ -1,0 +1,177 @@
+package io.digitcam.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.*;
+import static org.bytedeco.opencv.global.opencv_imgproc.*;
+
+import io.digitcam.model.DigitImages;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Moments;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Turns a region of a frame into what MNIST looks like: white strokes on black, background
+ * removed, tightly cropped, longest side scaled to 20 px keeping the aspect ratio, stroke width
+ * brought near MNIST's, centred by centre of mass in 28×28.
+ *
+ * <p>This is where the hobby pipelines fail: resizing a raw crop to 28×28 keeps the paper grey,
+ * the margins, a wrong aspect and strokes ten times too thin or thick, and the CNN has never
+ * seen anything like it. Not thread-safe.
+ */
+public final class DigitNormalizer {
+    private final NormalizerSettings s;
+
+    public DigitNormalizer(NormalizerSettings settings) {
+        this.s = settings;
+    }
+
+    /** A 28×28 crop, row-major bytes, white ink on black; or null if the region holds no ink. */
+    public byte[] normalize(Mat gray, Region region) {
+        Box b = region.box();
+        if (b.width() < 2 || b.height() < 2) {
+            return null;
+        }
+        int pad = Math.max(2, b.height() / 8);
+        Box outer = b.grown(pad, pad, gray.cols(), gray.rows());
+        try (Mat roi = new Mat(gray, new Rect(outer.x(), outer.y(), outer.width(), outer.height()));
+             Mat ink = new Mat(); Mat work = new Mat()) {
+            double shrink = Math.min(1.0, s.workingHeight() / (double) outer.height());
+            if (shrink < 1.0) {
+                resize(roi, work, new Size(Math.max(1, (int) Math.round(outer.width() * shrink)),
+                        Math.max(1, (int) Math.round(outer.height() * shrink))), 0, 0, INTER_AREA);
+            } else {
+                roi.copyTo(work);
+            }
+            if (region.polarity() == Polarity.DARK_ON_LIGHT) {
+                bitwise_not(work, work);
+            }
+            work.convertTo(ink, CV_32F);
+            // Background = the median of the padded crop (ink covers well under half of it);
+            // ink level = a high percentile, so one glint does not set the scale.
+            float[] levels = percentiles(ink, 0.5, 0.98);
+            float range = levels[1] - levels[0];
+            if (range < 8) {
+                return null;
+            }
+            subtract(ink, new Mat(1, 1, CV_64F, Scalar.all(levels[0] + s.inkFloor() * range)), ink);
+            ink.convertTo(ink, CV_32F, 1.0 / ((1 - s.inkFloor()) * range), 0);
+            threshold(ink, ink, 1.0, 1.0, THRESH_TRUNC);
+            threshold(ink, ink, 0.0, 0.0, THRESH_TOZERO);
+            // Only the region itself: the padding served the statistics, not the digit.
+            Box inner = new Box((int) Math.round((b.x() - outer.x()) * shrink), (int) Math.round((b.y() - outer.y()) * shrink),
+                    Math.max(1, (int) Math.round(b.width() * shrink)), Math.max(1, (int) Math.round(b.height() * shrink)))
+                    .grown(0, 0, ink.cols(), ink.rows());
+            try (Mat core = new Mat(ink, new Rect(inner.x(), inner.y(), inner.width(), inner.height())).clone()) {
+                return toMnist(core);
+            }
+        }
+    }
+
+    private byte[] toMnist(Mat ink) {
+        Rect tight = boundingRect(ink, 0.3f);
+        if (tight == null) {
+            return null;
+        }
+        try (Mat digit = new Mat(ink, tight).clone()) {
+            adjustStroke(digit);
+            int w = digit.cols();
+            int h = digit.rows();
+            double f = s.digitSide() / (double) Math.max(w, h);
+            int nw = Math.max(1, (int) Math.round(w * f));
+            int nh = Math.max(1, (int) Math.round(h * f));
+            try (Mat small = new Mat(); Mat out = new Mat(DigitImages.SIDE, DigitImages.SIDE, CV_32F, Scalar.all(0));
+                 Mat bytes = new Mat()) {
+                resize(digit, small, new Size(nw, nh), 0, 0, f < 1 ? INTER_AREA : INTER_LINEAR);
+                Moments m = moments(small, false);
+                double cx = m.m00() > 0 ? m.m10() / m.m00() : nw / 2.0;
+                double cy = m.m00() > 0 ? m.m01() / m.m00() : nh / 2.0;
+                double skew = s.deskew() && Math.abs(m.mu02()) > 1e-2 ? m.mu11() / m.mu02() : 0;
+                double half = DigitImages.SIDE / 2.0;
+                // Translate the centre of mass to the centre; shear about it when deskewing.
+                try (Mat affine = new Mat(2, 3, CV_64F)) {
+                    double[] a = {1, -skew, half - cx + skew * cy, 0, 1, half - cy};
+                    try (org.bytedeco.javacpp.indexer.DoubleIndexer idx = affine.createIndexer()) {
+                        for (int i = 0; i < 6; i++) {
+                            idx.put(i / 3, i % 3, a[i]);
+                        }
+                    }
+                    warpAffine(small, out, affine, out.size(), INTER_LINEAR, BORDER_CONSTANT, Scalar.all(0));
+                }
+                out.convertTo(bytes, CV_8U, 255, 0);
+                byte[] result = new byte[DigitImages.PIXELS];
+                bytes.data().get(result);
+                return result;
+            }
+        }
+    }
+
+    /** MNIST strokes are about 13% of the digit height; pen lines and marker strokes are not. */
+    private void adjustStroke(Mat digit) {
+        int h = Math.max(digit.rows(), digit.cols());
+        try (Mat bin = new Mat(); Mat eroded = new Mat()) {
+            threshold(digit, bin, 0.5, 1.0, THRESH_BINARY);
+            double area = sumElems(bin).get(0);
+            if (area < 4) {
+                return;
+            }
+            erode(bin, eroded, new Mat());
+            double edge = area - sumElems(eroded).get(0);
+            // A stroke of width w and length L has area wL and loses about 2L pixels to one erosion.
+            double width = edge > 0 ? 2 * area / edge : 1;
+            double rel = width / h;
+            int k;
+            if (rel < s.minStroke()) {
+                k = (int) Math.round((s.targetStroke() - rel) * h);
+                if (k >= 1) {
+                    try (Mat kernel = getStructuringElement(MORPH_ELLIPSE, new Size(k + 1, k + 1))) {
+                        dilate(digit, digit, kernel);
+                    }
+                }
+            } else if (rel > s.maxStroke()) {
+                k = (int) Math.round((rel - s.targetStroke()) * h);
+                if (k >= 1) {
+                    try (Mat kernel = getStructuringElement(MORPH_ELLIPSE, new Size(k + 1, k + 1))) {
+                        erode(digit, digit, kernel);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Rect boundingRect(Mat ink, float level) {
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        try (FloatIndexer idx = ink.createIndexer()) {
+            for (int y = 0; y < ink.rows(); y++) {
+                for (int x = 0; x < ink.cols(); x++) {
+                    if (idx.get(y, x) > level) {
+                        minX = Math.min(minX, x);
+                        maxX = Math.max(maxX, x);
+                        minY = Math.min(minY, y);
+                        maxY = Math.max(maxY, y);
+                    }
+                }
+            }
+        }
+        return maxX < 0 ? null : new Rect(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    /** Percentiles of a float image's values, by sorting a copy (crops are small). */
+    private static float[] percentiles(Mat m, double... ps) {
+        int n = m.rows() * m.cols();
+        float[] v = new float[n];
+        try (FloatIndexer idx = m.createIndexer()) {
+            idx.get(0, v);
+        }
+        java.util.Arrays.sort(v);
+        float[] out = new float[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            out[i] = v[Math.min(n - 1, (int) (ps[i] * n))];
+        }
+        return out;
+    }
+}
