@@ -33,7 +33,8 @@ public final class Recognizer {
 
     /** Everything computed for one frame, kept for the debug views. */
     public record Trace(Recognition recognition, Detection detection, List<Region> regions, List<byte[]> crops,
-                        List<DigitPrediction> predictions) implements AutoCloseable {
+                        List<DigitPrediction> predictions, List<DigitDetector.Rejection> rejections)
+            implements AutoCloseable {
         @Override
         public void close() {
             detection.close();
@@ -48,8 +49,14 @@ public final class Recognizer {
 
     /** Like {@link #recognize}, keeping the intermediate results; the caller closes the trace. */
     public Trace trace(Mat frame) {
+        return trace(frame, false);
+    }
+
+    /** With {@code explain}, the trace also lists the regions the detector turned down and why. */
+    public Trace trace(Mat frame, boolean explain) {
         long start = System.nanoTime();
-        Detection detection = detector.detect(frame);
+        List<DigitDetector.Rejection> rejections = explain ? new ArrayList<>() : List.of();
+        Detection detection = detector.detect(frame, explain ? rejections : null);
         List<Region> regions = new ArrayList<>();
         List<byte[]> crops = new ArrayList<>();
         for (Region r : detection.regions()) {
@@ -71,6 +78,6 @@ public final class Recognizer {
         NumberReader.Reading reading = reader.read(digits);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),
                 (System.nanoTime() - start) / 1e6);
-        return new Trace(recognition, detection, regions, crops, predictions);
+        return new Trace(recognition, detection, regions, crops, predictions, rejections);
     }
 }

@@ -5,8 +5,10 @@ package io.digitcam.vision;
  * settings serve 320×240 and 1920×1080.
  *
  * @param workingHeight      frames taller than this are analysed at this height (speed)
- * @param backgroundKernel   kernel of the background estimate, as a fraction of frame height;
- *                           strokes must be thinner than this to count as ink
+ * @param strokeKernel       the widest stroke, as a fraction of frame height: the background of
+ *                           a pixel is the frame with features thinner than this closed away
+ * @param backgroundKernel   window of the surface estimate (a median), as a fraction of frame
+ *                           height; ink must cover well under half of such a window
  * @param minInkRatio        how much darker (or lighter) than its local background a pixel must
  *                           be to count as ink, as a fraction of the background level
  * @param minInkContrast     and by how many grey levels at least (noise in dark areas)
@@ -26,13 +28,13 @@ package io.digitcam.vision;
  * @param mergeGap           vertical gap allowed for such a merge, fraction of the taller height
  * @param maxCandidates      at most this many regions go to the classifier per frame
  */
-public record DetectionSettings(int workingHeight, double backgroundKernel, double minInkRatio, int minInkContrast,
+public record DetectionSettings(int workingHeight, double strokeKernel, double backgroundKernel, double minInkRatio, int minInkContrast,
                                 double minHeight, double maxHeight, double minAspect, double maxAspect,
                                 int maxDigitsPerRegion, double minDensity, double maxDensity,
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
                                 double mergeOverlap, double mergeGap, int maxCandidates) {
-    public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.3, 18,
+    public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.5, 0.3, 18,
             0.035, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
-            0.3, 0.1, 0.18,
-            0.5, 0.3, 40);
+            0.3, 0.1, 0.25,
+            0.5, 0.3, 80);
 }

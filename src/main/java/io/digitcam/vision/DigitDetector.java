@@ -40,8 +40,17 @@ public final class DigitDetector {
     private record Blob(Box box, int ink, Polarity polarity) {
     }
 
+    /** A region the filters turned down, and which filter: for the debug output. */
+    public record Rejection(Box box, Polarity polarity, String reason) {
+    }
+
     /** Detects in a BGR, BGRA or grey frame. The caller closes the returned detection. */
     public Detection detect(Mat frame) {
+        return detect(frame, null);
+    }
+
+    /** Also reports every rejected region (in frame pixels) to {@code rejections}, if not null. */
+    public Detection detect(Mat frame, List<Rejection> rejections) {
         Mat gray = new Mat();
         switch (frame.channels()) {
             case 1 -> frame.copyTo(gray);
@@ -58,20 +67,29 @@ public final class DigitDetector {
             } else {
                 gray.copyTo(small);
             }
-            int k = Math.max(3, (int) Math.round(s.backgroundKernel() * small.rows()) | 1);
             List<Region> found = new ArrayList<>();
-            try (Mat kernel = getStructuringElement(MORPH_RECT, new Size(k, k)); Mat background = new Mat();
-                 Mat integral = new Mat(); Mat integralSq = new Mat()) {
-                morphologyEx(small, background, MORPH_CLOSE, kernel);
-                inkMask(small, background, Polarity.DARK_ON_LIGHT, darkMask);
-                integral2(background, integral, integralSq, CV_64F, CV_64F);
-                found.addAll(regions(darkMask, integral, integralSq, Polarity.DARK_ON_LIGHT));
-                morphologyEx(small, background, MORPH_OPEN, kernel);
-                inkMask(small, background, Polarity.LIGHT_ON_DARK, lightMask);
-                integral2(background, integral, integralSq, CV_64F, CV_64F);
-                found.addAll(regions(lightMask, integral, integralSq, Polarity.LIGHT_ON_DARK));
+            int k = Math.max(3, (int) Math.round(s.strokeKernel() * small.rows()) | 1);
+            try (Mat surface = surface(small); Mat clean = new Mat(); Mat integral = new Mat();
+                 Mat integralSq = new Mat(); Mat kernel = getStructuringElement(MORPH_RECT, new Size(k, k));
+                 Mat closed = new Mat(); Mat opened = new Mat()) {
+                morphologyEx(small, closed, MORPH_CLOSE, kernel);
+                morphologyEx(small, opened, MORPH_OPEN, kernel);
+                inkMask(small, closed, surface, Polarity.DARK_ON_LIGHT, darkMask);
+                inkMask(small, opened, surface, Polarity.LIGHT_ON_DARK, lightMask);
+                // The surface test looks at the frame with its ink painted over by the surface.
+                small.copyTo(clean);
+                bitwise_or(darkMask, lightMask, inkMask);
+                surface.copyTo(clean, inkMask);
+                integral2(clean, integral, integralSq, CV_64F, CV_64F);
+                List<Rejection> rejected = rejections != null ? new ArrayList<>() : null;
+                found.addAll(regions(darkMask, integral, integralSq, Polarity.DARK_ON_LIGHT, rejected));
+                found.addAll(regions(lightMask, integral, integralSq, Polarity.LIGHT_ON_DARK, rejected));
+                if (rejected != null) {
+                    for (Rejection r : rejected) {
+                        rejections.add(new Rejection(r.box().scaled(1 / scale), r.polarity(), r.reason()));
+                    }
+                }
             }
-            bitwise_or(darkMask, lightMask, inkMask);
             regions = resolveOverlaps(found).stream()
                     .sorted(Comparator.comparingLong((Region r) -> r.box().area()).reversed())
                     .limit(s.maxCandidates())
@@ -81,9 +99,34 @@ public final class DigitDetector {
         return new Detection(gray, inkMask, scale, regions);
     }
 
-    /** Pixels darker (lighter) than their background by both the ratio and the absolute margin. */
-    private void inkMask(Mat img, Mat background, Polarity polarity, Mat mask) {
-        try (Mat diff = new Mat(); Mat level = new Mat(); Mat threshold = new Mat()) {
+    /**
+     * The surface the ink is on: a median over a window several strokes wide, so thin strokes of
+     * either polarity do not move it. Computed at a quarter of the working resolution: a surface
+     * varies slowly, and a large median is costly.
+     */
+    private Mat surface(Mat small) {
+        Mat surface = new Mat();
+        try (Mat tiny = new Mat(); Mat tinyMedian = new Mat()) {
+            int tw = Math.max(8, small.cols() / 4);
+            int th = Math.max(8, small.rows() / 4);
+            resize(small, tiny, new Size(tw, th), 0, 0, INTER_AREA);
+            int k = Math.max(3, (int) Math.round(s.backgroundKernel() * th) | 1);
+            medianBlur(tiny, tinyMedian, k);
+            resize(tinyMedian, surface, small.size(), 0, 0, INTER_LINEAR);
+        }
+        return surface;
+    }
+
+    /**
+     * Ink of one polarity. A pixel is ink if it is darker (lighter) than its background, the
+     * frame with thin features closed (opened) away, by both the ratio and the absolute margin;
+     * that background keeps shadow edges sharp. It must also be darker (lighter) than the
+     * surface median: between the strokes of chalk digits the board is "darker than its
+     * closing" but not darker than the board.
+     */
+    private void inkMask(Mat img, Mat background, Mat surface, Polarity polarity, Mat mask) {
+        try (Mat diff = new Mat(); Mat level = new Mat(); Mat threshold = new Mat(); Mat below = new Mat();
+             Mat floor = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.minInkContrast()))) {
             if (polarity == Polarity.DARK_ON_LIGHT) {
                 subtract(background, img, diff);
                 background.convertTo(level, CV_8U, s.minInkRatio(), 0);
@@ -91,14 +134,20 @@ public final class DigitDetector {
                 subtract(img, background, diff);
                 background.convertTo(level, CV_8U, -s.minInkRatio(), 255 * s.minInkRatio());
             }
-            try (Mat floor = new Mat(level.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.minInkContrast()))) {
-                max(level, floor, threshold);
-            }
+            max(level, floor, threshold);
             compare(diff, threshold, mask, CMP_GT);
+            if (polarity == Polarity.DARK_ON_LIGHT) {
+                subtract(surface, img, diff);
+            } else {
+                subtract(img, surface, diff);
+            }
+            compare(diff, floor, below, CMP_GT);
+            bitwise_and(mask, below, mask);
         }
     }
 
-    private List<Region> regions(Mat mask, Mat integral, Mat integralSq, Polarity polarity) {
+    private List<Region> regions(Mat mask, Mat integral, Mat integralSq, Polarity polarity,
+                                 List<Rejection> rejected) {
         int rows = mask.rows();
         int cols = mask.cols();
         double minH = s.minHeight() * rows;
@@ -125,8 +174,11 @@ public final class DigitDetector {
             try (IntIndexer ink = sumMask.createIndexer()) {
                 for (Blob blob : merge(blobs)) {
                     for (Box part : split(blob.box(), m)) {
-                        if (accept(part, ink, bg, bgSq, rows, cols, minH, maxH)) {
+                        String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH);
+                        if (reason == null) {
                             out.add(new Region(part, polarity));
+                        } else if (rejected != null) {
+                            rejected.add(new Rejection(part, polarity, reason));
                         }
                     }
                 }
@@ -150,7 +202,9 @@ public final class DigitDetector {
                     int gapY = Math.max(a.y(), b.y()) - Math.min(a.bottom(), b.bottom());
                     int tall = Math.max(a.height(), b.height());
                     int shortH = Math.min(a.height(), b.height());
-                    boolean fragment = shortH < 0.6 * tall || Math.min(a.area(), b.area()) < 0.3 * Math.max(a.area(), b.area());
+                    // A fragment is short beside its digit, and joining it must still give one
+                    // digit's height: two lines of digits never merge.
+                    boolean fragment = shortH < 0.6 * tall && a.union(b).height() <= 1.4 * tall;
                     if (fragment && overlapX >= s.mergeOverlap() * Math.min(a.width(), b.width())
                             && gapY <= s.mergeGap() * tall) {
                         Blob joined = new Blob(a.union(b), work.get(i).ink() + work.get(j).ink(), work.get(i).polarity());
@@ -165,13 +219,23 @@ public final class DigitDetector {
         return work;
     }
 
-    /** Splits a region too wide for one digit at the emptiest columns near equal divisions. */
+    /**
+     * Splits a region too wide for one digit: recursively at the column with the least ink in
+     * its middle part (touching digits meet where the ink is thinnest), until every part has a
+     * digit's aspect ratio or the region has been cut into the most digits allowed.
+     */
     private List<Box> split(Box box, UByteIndexer mask) {
+        List<Box> parts = new ArrayList<>();
+        split(box, mask, s.maxDigitsPerRegion(), parts);
+        return parts;
+    }
+
+    private void split(Box box, UByteIndexer mask, int budget, List<Box> out) {
         double aspect = box.width() / (double) box.height();
-        if (aspect <= s.maxAspect()) {
-            return List.of(box);
+        if (aspect <= s.maxAspect() || budget <= 1 || box.width() < 6) {
+            out.add(box);
+            return;
         }
-        int n = (int) Math.min(s.maxDigitsPerRegion(), Math.max(2, Math.round(aspect / 0.65)));
         int[] column = new int[box.width()];
         for (int y = box.y(); y < box.bottom(); y++) {
             for (int x = box.x(); x < box.right(); x++) {
@@ -180,22 +244,24 @@ public final class DigitDetector {
                 }
             }
         }
-        List<Box> parts = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i < n; i++) {
-            int centre = i * box.width() / n;
-            int reach = Math.max(1, box.width() / (4 * n));
-            int best = centre;
-            for (int x = Math.max(start + 1, centre - reach); x < Math.min(box.width() - 1, centre + reach); x++) {
-                if (column[x] < column[best]) {
-                    best = x;
-                }
-            }
-            parts.add(tighten(new Box(box.x() + start, box.y(), best - start, box.height()), mask));
-            start = best;
+        // Cut no closer to an end than a narrow digit's width.
+        int from = Math.max(1, (int) (0.25 * box.height()));
+        int to = Math.min(box.width() - 1, box.width() - from);
+        if (to <= from) {
+            out.add(box);
+            return;
         }
-        parts.add(tighten(new Box(box.x() + start, box.y(), box.width() - start, box.height()), mask));
-        return parts;
+        int best = from;
+        for (int x = from; x < to; x++) {
+            if (column[x] < column[best]) {
+                best = x;
+            }
+        }
+        Box left = tighten(new Box(box.x(), box.y(), best, box.height()), mask);
+        Box right = tighten(new Box(box.x() + best, box.y(), box.width() - best, box.height()), mask);
+        int share = Math.max(1, (int) Math.round(budget * best / (double) box.width()));
+        split(left, mask, Math.max(1, Math.min(budget - 1, share)), out);
+        split(right, mask, Math.max(1, budget - Math.min(budget - 1, share)), out);
     }
 
     private static Box tighten(Box b, UByteIndexer mask) {
@@ -213,21 +279,31 @@ public final class DigitDetector {
         return bottom < top ? b : new Box(b.x(), top, b.width(), bottom - top + 1);
     }
 
-    private boolean accept(Box b, IntIndexer ink, DoubleIndexer bg, DoubleIndexer bgSq, int rows, int cols,
-                           double minH, double maxH) {
-        if (b.height() < minH || b.height() > maxH || b.width() < 1) {
-            return false;
+    /** Why {@code b} is not a digit candidate, or null if it is one. */
+    private String reject(Box b, Polarity polarity, IntIndexer ink, DoubleIndexer bg, DoubleIndexer bgSq, int rows,
+                          int cols, double minH, double maxH) {
+        if (b.height() < minH) {
+            return "too small";
+        }
+        if (b.height() > maxH) {
+            return "too tall";
         }
         double aspect = b.width() / (double) b.height();
-        if (aspect < s.minAspect() || aspect > s.maxAspect() * 1.15) {
-            return false;
+        if (aspect < s.minAspect()) {
+            return "too narrow";
+        }
+        if (aspect > s.maxAspect() * 1.15) {
+            return "too wide";
         }
         if (b.x() <= 0 || b.y() <= 0 || b.right() >= cols || b.bottom() >= rows) {
-            return false;
+            return "touches the frame edge";
         }
         double density = sum(ink, b) / 255.0 / b.area();
-        if (density < s.minDensity() || density > s.maxDensity()) {
-            return false;
+        if (density < s.minDensity()) {
+            return String.format("too little ink (%.2f)", density);
+        }
+        if (density > s.maxDensity()) {
+            return String.format("too much ink (%.2f)", density);
         }
         int margin = Math.max(2, (int) Math.round(s.surroundMargin() * b.height()));
         Box above = new Box(b.x(), Math.max(0, b.y() - margin), b.width(), Math.min(margin, b.y()));
@@ -235,13 +311,19 @@ public final class DigitDetector {
         double ringArea = above.area() + below.area();
         double ringInk = (sum(ink, above) + sum(ink, below)) / 255.0;
         if (ringArea > 0 && ringInk / ringArea > s.maxSurroundInk()) {
-            return false;
+            return String.format("ink above or below (%.2f)", ringInk / ringArea);
         }
         Box around = b.grown(margin, margin, cols, rows);
         double n = around.area();
         double mean = sum(bg, around) / n;
         double var = Math.max(0, sum(bgSq, around) / n - mean * mean);
-        return mean > 0 && Math.sqrt(var) / mean <= s.maxSurroundVariation();
+        // Relative to the surface level as the ink sees it: a dark board is "bright" for chalk.
+        double level = polarity == Polarity.DARK_ON_LIGHT ? mean : 255 - mean;
+        double variation = level > 0 ? Math.sqrt(var) / level : Double.POSITIVE_INFINITY;
+        if (variation > s.maxSurroundVariation()) {
+            return String.format("uneven surroundings (%.2f)", variation);
+        }
+        return null;
     }
 
     private static double sum(IntIndexer ii, Box b) {

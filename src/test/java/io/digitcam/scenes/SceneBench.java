@@ -23,17 +23,61 @@ public final class SceneBench {
                 new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), minConfidence);
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
         SceneScore score = new SceneScore();
+        java.util.Map<String, Integer> reasons = new java.util.HashMap<>();
         Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         for (int i = 0; i < n; i++) {
             Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
-            try (Mat m = SceneGenerator.toMat(s.image())) {
-                Recognition r = recognizer.recognize(m);
+            try (Mat m = SceneGenerator.toMat(s.image()); Recognizer.Trace t = recognizer.trace(m, true)) {
+                Recognition r = t.recognition();
                 score.add(s, r);
-                if (args.length > 4) {
-                    System.out.println(i + " " + s.kind() + " truth " + s.numbers() + " read " + r.numbers());
+                explainMisses(s, t, reasons);
+                if (args.length > 4 && !r.numbers().equals(s.numbers())) {
+                    java.util.Map<String, Integer> mine = new java.util.HashMap<>();
+                    explainMisses(s, t, mine);
+                    System.out.println(i + " " + s.kind() + " truth " + s.numbers() + " read " + r.numbers() + " " + mine);
                 }
             }
         }
         System.out.println(score.summary());
+        reasons.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> System.out.println("  missed: " + e.getKey() + " x" + e.getValue()));
+    }
+
+    /** Why each truth digit was not read correctly, by the best-overlapping region's fate. */
+    static void explainMisses(Scene s, Recognizer.Trace t, java.util.Map<String, Integer> reasons) {
+        for (Scene.Digit d : s.digits()) {
+            String why = "no region";
+            double best = 0.3;
+            for (int k = 0; k < t.regions().size(); k++) {
+                double iou = iou(d.box(), t.regions().get(k).box());
+                if (iou > best) {
+                    best = iou;
+                    var p = t.predictions().get(k);
+                    why = p.label() == d.label() ? (p.probability() < 0.8 ? "low confidence" : null) : "wrong label";
+                }
+            }
+            if (best == 0.3) {
+                for (var rej : t.rejections()) {
+                    double iou = iou(d.box(), rej.box());
+                    if (iou > best) {
+                        best = iou;
+                        why = "rejected: " + rej.reason().replaceAll(" \\(.*", "");
+                    }
+                }
+            }
+            if (why != null) {
+                reasons.merge(why, 1, Integer::sum);
+            }
+        }
+    }
+
+    static double iou(java.awt.Rectangle a, io.digitcam.vision.Box b) {
+        java.awt.Rectangle r = new java.awt.Rectangle(b.x(), b.y(), b.width(), b.height());
+        java.awt.Rectangle i = a.intersection(r);
+        if (i.isEmpty()) {
+            return 0;
+        }
+        double inter = (double) i.width * i.height;
+        return inter / ((double) a.width * a.height + (double) r.width * r.height - inter);
     }
 }

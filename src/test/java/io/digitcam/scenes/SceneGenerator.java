@@ -206,6 +206,24 @@ public final class SceneGenerator {
         lighting(g, cw, ch);
         g.dispose();
 
+        // Place the sheet; a placement that cuts a digit off at the frame edge is tried again
+        // smaller, so every digit in the truth is fully visible.
+        for (int attempt = 0; ; attempt++) {
+            double shrink = Math.pow(0.9, attempt);
+            List<Scene.Digit> placed = new ArrayList<>();
+            if (place(frame, sheet, scale * shrink, canvasBoxes, labels, placed) || attempt >= 12) {
+                truth.addAll(placed);
+                return;
+            }
+        }
+    }
+
+    private boolean place(BufferedImage frame, BufferedImage sheet, double scale, List<Rectangle> canvasBoxes,
+                          List<Integer> labels, List<Scene.Digit> truth) {
+        int fw = frame.getWidth();
+        int fh = frame.getHeight();
+        int cw = sheet.getWidth();
+        int ch = sheet.getHeight();
         double angle = Math.toRadians(-15 + 30 * random.nextDouble());
         double sw = cw * scale;
         double sh = ch * scale;
@@ -222,18 +240,23 @@ public final class SceneGenerator {
         }
         float[] src = {0, 0, cw, 0, cw, ch, 0, ch};
         try (Mat srcPts = points(src); Mat dstPts = points(dst);
-             Mat homography = getPerspectiveTransform(srcPts, dstPts);
-             Mat sheetMat = toMat(sheet); Mat frameMat = toMat(frame);
-             Mat warped = new Mat(); Mat mask = new Mat();
-             Mat ones = new Mat(ch, cw, CV_8UC1, Scalar.all(255))) {
-            warpPerspective(sheetMat, warped, homography, frameMat.size(), INTER_AREA, BORDER_CONSTANT, Scalar.all(0));
-            warpPerspective(ones, mask, homography, frameMat.size(), INTER_LINEAR, BORDER_CONSTANT, Scalar.all(0));
-            warped.copyTo(frameMat, mask);
-            fromMat(frameMat, frame);
+             Mat homography = getPerspectiveTransform(srcPts, dstPts)) {
+            int margin = Math.max(4, fh / 60);
             for (int i = 0; i < canvasBoxes.size(); i++) {
-                Rectangle r = canvasBoxes.get(i);
-                truth.add(new Scene.Digit(labels.get(i), transform(homography, r)));
+                Rectangle r = transform(homography, canvasBoxes.get(i));
+                if (r.x < margin || r.y < margin || r.x + r.width > fw - margin || r.y + r.height > fh - margin) {
+                    return false;
+                }
+                truth.add(new Scene.Digit(labels.get(i), r));
             }
+            try (Mat sheetMat = toMat(sheet); Mat frameMat = toMat(frame); Mat warped = new Mat(); Mat mask = new Mat();
+                 Mat ones = new Mat(ch, cw, CV_8UC1, Scalar.all(255))) {
+                warpPerspective(sheetMat, warped, homography, frameMat.size(), INTER_AREA, BORDER_CONSTANT, Scalar.all(0));
+                warpPerspective(ones, mask, homography, frameMat.size(), INTER_LINEAR, BORDER_CONSTANT, Scalar.all(0));
+                warped.copyTo(frameMat, mask);
+                fromMat(frameMat, frame);
+            }
+            return true;
         }
     }
 
