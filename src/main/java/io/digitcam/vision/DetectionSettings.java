@@ -33,7 +33,7 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
                                 int maxDigitsPerRegion, double minDensity, double maxDensity,
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
                                 double mergeOverlap, double mergeGap, int maxCandidates) {
-    public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.5, 0.3, 18,
+    public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.5, 0.38, 18,
             0.035, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
             0.3, 0.1, 0.25,
             0.5, 0.3, 80);

@@ -204,7 +204,10 @@ public final class DigitDetector {
                     int shortH = Math.min(a.height(), b.height());
                     // A fragment is short beside its digit, and joining it must still give one
                     // digit's height: two lines of digits never merge.
-                    boolean fragment = shortH < 0.6 * tall && a.union(b).height() <= 1.4 * tall;
+                    Box union = a.union(b);
+                    boolean fragment = shortH < 0.6 * tall && union.height() <= 1.4 * tall
+                            && union.width() <= s.maxAspect() * union.height()
+                            && union.width() <= 1.5 * Math.max(a.width(), b.width());
                     if (fragment && overlapX >= s.mergeOverlap() * Math.min(a.width(), b.width())
                             && gapY <= s.mergeGap() * tall) {
                         Blob joined = new Blob(a.union(b), work.get(i).ink() + work.get(j).ink(), work.get(i).polarity());

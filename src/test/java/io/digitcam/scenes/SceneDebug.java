@@ -42,7 +42,7 @@ public final class SceneDebug {
             if (!wanted.contains(i)) {
                 continue;
             }
-            try (Mat m = SceneGenerator.toMat(s.image()); Recognizer.Trace t = recognizer.trace(m)) {
+            try (Mat m = SceneGenerator.toMat(s.image()); Recognizer.Trace t = recognizer.trace(m, true)) {
                 BufferedImage img = s.image();
                 Graphics2D g = img.createGraphics();
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
@@ -57,6 +57,14 @@ public final class SceneDebug {
                     g.setColor(r.polarity() == Polarity.DARK_ON_LIGHT ? Color.GREEN : Color.CYAN);
                     g.drawRect(r.box().x(), r.box().y(), r.box().width(), r.box().height());
                     g.drawString(p.label() + String.format(" %.2f", p.probability()), r.box().x(), r.box().bottom() + 13);
+                }
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+                for (var rej : t.rejections()) {
+                    if (rej.box().height() > 8) {
+                        g.setColor(Color.RED);
+                        g.drawRect(rej.box().x(), rej.box().y(), rej.box().width(), rej.box().height());
+                        g.drawString(rej.reason(), rej.box().x(), rej.box().y() - 2);
+                    }
                 }
                 g.setColor(Color.YELLOW);
                 g.drawString("truth " + s.numbers() + " read " + t.recognition().numbers(), 5, 15);
