@@ -15,7 +15,7 @@ class ShippedModelTest {
         DigitClassifier classifier = DigitClassifier.load(MODEL);
         assertThat(classifier.compiled()).isTrue();
         Evaluator.Result result = Evaluator.evaluate(classifier, TestData.mnistTest());
-        assertThat(result.evaluation().getNumRowCounter()).isEqualTo(10_000.0);
+        assertThat(result.evaluation().getNumRowCounter()).isEqualTo(10_000);
         assertThat(result.accuracy()).isGreaterThanOrEqualTo(0.996);
     }
 }
