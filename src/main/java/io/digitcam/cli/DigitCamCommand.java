@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "digitcam", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reads handwritten digits from a camera, images and videos.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
+        subcommands = {PredictCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
 public final class DigitCamCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

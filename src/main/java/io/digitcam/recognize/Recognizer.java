@@ -31,6 +31,12 @@ public final class Recognizer {
         this.minConfidence = minConfidence;
     }
 
+    /** The standard pipeline around a loaded classifier. */
+    public static Recognizer create(DigitClassifier classifier, RecognitionSettings settings) {
+        return new Recognizer(new DigitDetector(settings.detection()), new DigitNormalizer(settings.normalizer()),
+                classifier, new NumberReader(settings.lineOverlap(), settings.numberGap()), settings.minConfidence());
+    }
+
     /** Everything computed for one frame, kept for the debug views. */
     public record Trace(Recognition recognition, Detection detection, List<Region> regions, List<byte[]> crops,
                         List<DigitPrediction> predictions, List<DigitDetector.Rejection> rejections)

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Writes generated scenes with their ground truth drawn on, for looking at: OUT N [SEED]. */
+/**
+ * Writes generated scenes with their ground truth drawn on, for looking at: OUT N [SEED].
+ * With -Draw, writes the bare frames instead (inputs for the CLI).
+ */
 public final class SceneDump {
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args[0]));
@@ -18,6 +21,11 @@ public final class SceneDump {
         Scene.Kind[] kinds = Scene.Kind.values();
         for (int i = 0; i < n; i++) {
             Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
+            if (System.getProperty("raw") != null) {
+                ImageIO.write(s.image(), i % 3 == 0 ? "jpg" : "png", out.resolve(String.format("scene-%03d.%s", i,
+                        i % 3 == 0 ? "jpg" : "png")).toFile());
+                continue;
+            }
             Graphics2D g = s.image().createGraphics();
             g.setColor(Color.MAGENTA);
             g.setStroke(new BasicStroke(1));

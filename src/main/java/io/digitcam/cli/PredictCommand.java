@@ -1,0 +1,138 @@
+package io.digitcam.cli;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.recognize.Recognition;
+import io.digitcam.recognize.RecognitionJson;
+import io.digitcam.recognize.RecognitionSettings;
+import io.digitcam.recognize.Recognizer;
+import io.digitcam.render.Annotator;
+import io.digitcam.render.DebugImages;
+import io.digitcam.source.ImageFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Read the digits and numbers in images. Directories are searched for "
+                + "PNG, JPEG, BMP, TIFF and WebP files.")
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images, or directories of images.")
+    List<Path> inputs;
+
+    @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
+            description = "Default: ${DEFAULT-VALUE}.")
+    Path model;
+
+    @Option(names = "--json", description = "Print one JSON object per image (JSON Lines).")
+    boolean json;
+
+    @Option(names = "--annotate", paramLabel = "DIR", description = "Write an annotated copy of each image here.")
+    Path annotate;
+
+    @Option(names = "--debug", paramLabel = "DIR",
+            description = "Write each image's ink mask and its normalised 28×28 crops here.")
+    Path debug;
+
+    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0.8",
+            description = "Report a region as a digit only above this confidence. Default: ${DEFAULT-VALUE}.")
+    double minConfidence;
+
+    private final Set<String> written = new HashSet<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path dir : new Path[] {annotate, debug}) {
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+        }
+        Recognizer recognizer = Recognizer.create(DigitClassifier.load(DefaultPaths.resolve(model)),
+                RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
+        int failed = 0;
+        for (Path file : expand(inputs)) {
+            try (Mat image = ImageFiles.read(file); Recognizer.Trace trace = recognizer.trace(image)) {
+                Recognition r = trace.recognition();
+                out.println(json ? RecognitionJson.line(file.toString(), r) : summary(file, r));
+                out.flush();
+                String stem = uniqueStem(file);
+                if (annotate != null) {
+                    try (Mat copy = image.clone()) {
+                        Annotator.draw(copy, r, minConfidence);
+                        write(annotate.resolve(stem + ".png"), copy);
+                    }
+                }
+                if (debug != null) {
+                    write(debug.resolve(stem + ".mask.png"), trace.detection().inkMask());
+                    try (Mat crops = DebugImages.crops(trace.crops(), trace.predictions())) {
+                        write(debug.resolve(stem + ".crops.png"), crops);
+                    }
+                }
+            } catch (IOException e) {
+                err.println("digitcam: " + Errors.describe(e));
+                err.flush();
+                failed++;
+            }
+        }
+        return failed > 0 ? 1 : 0;
+    }
+
+    static String summary(Path file, Recognition r) {
+        if (r.digits().isEmpty()) {
+            return file + ": no digits";
+        }
+        return String.format("%s: %s (%d digit%s, min confidence %.2f)", file, String.join(" ", r.numbers()),
+                r.digits().size(), r.digits().size() == 1 ? "" : "s", r.minConfidence());
+    }
+
+    /** Files in the order given; directories expand to their images, sorted. */
+    private static List<Path> expand(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p) && !ImageFiles.looksLikeImage(p)) {
+                try (Stream<Path> list = Files.list(p)) {
+                    list.filter(f -> Files.isRegularFile(f) && ImageFiles.looksLikeImage(f)).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    private String uniqueStem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String candidate = stem;
+        for (int i = 2; !written.add(candidate); i++) {
+            candidate = stem + "-" + i;
+        }
+        return candidate;
+    }
+
+    private static void write(Path file, Mat image) throws IOException {
+        if (!imwrite(file.toString(), image)) {
+            throw new IOException(file + ": could not be written");
+        }
+    }
+}
