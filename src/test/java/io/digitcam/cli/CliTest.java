@@ -2,10 +2,19 @@ package io.digitcam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +78,100 @@ class CliTest {
                 .contains("confusion matrix (rows: true digit, columns: predicted)");
         assertThat(ImageIO.read(report.resolve("mistakes.png").toFile()).getHeight()).isGreaterThan(400);
         assertThat(ImageIO.read(report.resolve("confusion.png").toFile())).isNotNull();
+    }
+
+    /** A clean sheet with one number in a font: every part of the pipeline has to work for it. */
+    private Path printedNumber(String digits, String name) throws Exception {
+        BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(235, 235, 230));
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(new Color(30, 30, 40));
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 110));
+        g.drawString(digits, 120, 280);
+        g.dispose();
+        Path file = dir.resolve(name);
+        ImageIO.write(img, name.endsWith(".jpg") ? "jpg" : "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void predictReadsAPrintedNumber() throws Exception {
+        Path file = printedNumber("5283", "sheet.png");
+        assertThat(run("predict", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).matches(Pattern.quote(file.toString())
+                + ": 5283 \\(4 digits, min confidence (0\\.9\\d|1\\.00)\\)");
+    }
+
+    @Test
+    void predictJsonIsOneObjectPerImageWithEveryField() throws Exception {
+        Path a = printedNumber("5283", "a.png");
+        Path b = printedNumber("1907", "b.jpg");
+        assertThat(run("predict", "--json", a.toString(), b.toString())).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("image").asText()).isEqualTo(a.toString());
+        assertThat(first.get("width").asInt()).isEqualTo(640);
+        assertThat(first.get("height").asInt()).isEqualTo(480);
+        assertThat(first.get("numbers")).hasSize(1);
+        assertThat(first.get("numbers").get(0).asText()).isEqualTo("5283");
+        assertThat(first.get("millis").asDouble()).isPositive();
+        JsonNode digits = first.get("digits");
+        assertThat(digits).hasSize(4);
+        int previousX = -1;
+        for (int i = 0; i < 4; i++) {
+            JsonNode d = digits.get(i);
+            assertThat(d.get("label").asInt()).isEqualTo("5283".charAt(i) - '0');
+            assertThat(d.get("confidence").asDouble()).isBetween(0.8, 1.0);
+            JsonNode box = d.get("box");
+            assertThat(box).hasSize(4);
+            assertThat(box.get(0).asInt()).isGreaterThan(previousX).isBetween(100, 600);
+            assertThat(box.get(1).asInt()).isBetween(150, 280);
+            assertThat(box.get(2).asInt()).isBetween(20, 90);
+            assertThat(box.get(3).asInt()).isBetween(60, 100);
+            previousX = box.get(0).asInt();
+        }
+        assertThat(first.fieldNames()).toIterable()
+                .containsExactly("image", "width", "height", "digits", "numbers", "millis");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).get("numbers").get(0).asText()).isEqualTo("1907");
+    }
+
+    @Test
+    void predictWritesAnnotatedAndDebugImages() throws Exception {
+        Path file = printedNumber("4646", "four.png");
+        Path ann = dir.resolve("ann");
+        Path dbg = dir.resolve("dbg");
+        assertThat(run("predict", "--annotate", ann.toString(), "--debug", dbg.toString(), file.toString()))
+                .as(err.toString()).isZero();
+        BufferedImage annotated = ImageIO.read(ann.resolve("four.png").toFile());
+        assertThat(annotated.getWidth()).isEqualTo(640);
+        BufferedImage original = ImageIO.read(file.toFile());
+        int changed = 0;
+        for (int y = 0; y < 480; y++) {
+            for (int x = 0; x < 640; x++) {
+                changed += annotated.getRGB(x, y) != original.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertThat(changed).as("pixels drawn over").isGreaterThan(2_000);
+        assertThat(ImageIO.read(dbg.resolve("four.mask.png").toFile()).getWidth()).isEqualTo(640);
+        assertThat(ImageIO.read(dbg.resolve("four.crops.png").toFile()).getWidth()).isGreaterThanOrEqualTo(4 * 84);
+    }
+
+    @Test
+    void predictReportsBadFilesAndGoesOn() throws Exception {
+        Path good = printedNumber("5283", "good.png");
+        Path text = Files.writeString(dir.resolve("notes.png"), "not an image");
+        Path empty = Files.createFile(dir.resolve("empty.jpg"));
+        Path missing = dir.resolve("missing.png");
+        int code = run("predict", text.toString(), missing.toString(), good.toString(), empty.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains(good + ": 5283").hasLineCount(1);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "digitcam: " + text + ": not a readable image (PNG, JPEG, BMP, TIFF or WebP expected)",
+                "digitcam: " + missing + ": no such file",
+                "digitcam: " + empty + ": empty file");
     }
 
     @Test
