@@ -68,14 +68,7 @@ public final class Charts {
         int left = 70;
         int top = 80;
         BufferedImage img = new BufferedImage(left + n * cell + 30, top + n * cell + 30, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(title, 10, 24);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        Graphics2D g = titled(img, title);
         g.drawString("predicted →", left, top - 30);
         g.drawString("true ↓", 8, top - 8);
         int maxOff = 1;
@@ -114,6 +107,19 @@ public final class Charts {
         ImageIO.write(img, "png", file.toFile());
     }
 
+    /** A white canvas with a bold title, left ready for plain black text. */
+    private static Graphics2D titled(BufferedImage img, String title) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString(title, 10, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        return g;
+    }
+
     static void centre(Graphics2D g, String s, int x, int y, int w, int h) {
         FontMetrics fm = g.getFontMetrics();
         g.drawString(s, x + (w - fm.stringWidth(s)) / 2, y + (h + fm.getAscent() - fm.getDescent()) / 2);
@@ -127,15 +133,8 @@ public final class Charts {
         int cellH = DigitImages.SIDE * scale + 44;
         int rows = Math.max(1, (mistakes.size() + perRow - 1) / perRow);
         BufferedImage img = new BufferedImage(perRow * cellW + 16, rows * cellH + 50, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(mistakes.isEmpty() ? "No mistakes" : "The " + mistakes.size()
-                + " most confident mistakes: true → predicted (confidence)", 10, 26);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        Graphics2D g = titled(img, mistakes.isEmpty() ? "No mistakes" : "The " + mistakes.size()
+                + " most confident mistakes: true → predicted (confidence)");
         BufferedImage digit = new BufferedImage(DigitImages.SIDE, DigitImages.SIDE, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < mistakes.size(); i++) {
             Evaluator.Mistake m = mistakes.get(i);

@@ -2,6 +2,7 @@ package io.digitcam.recognize;
 
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.DigitPrediction;
+import io.digitcam.vision.Box;
 import io.digitcam.vision.Detection;
 import io.digitcam.vision.DigitDetector;
 import io.digitcam.vision.DigitNormalizer;
@@ -47,6 +48,20 @@ public final class Recognizer {
         }
     }
 
+    /** The predictions at or above {@code minConfidence}, with their boxes. */
+    public static List<RecognizedDigit> confident(List<DigitPrediction> predictions, List<Box> boxes,
+                                                  double minConfidence) {
+        List<RecognizedDigit> digits = new ArrayList<>();
+        for (int i = 0; i < predictions.size(); i++) {
+            DigitPrediction p = predictions.get(i);
+            if (p.probability() >= minConfidence) {
+                digits.add(new RecognizedDigit(p.label(), p.probability(), p.runnerUp(), p.runnerUpProbability(),
+                        boxes.get(i)));
+            }
+        }
+        return digits;
+    }
+
     public Recognition recognize(Mat frame) {
         try (Trace trace = trace(frame)) {
             return trace.recognition();
@@ -73,14 +88,7 @@ public final class Recognizer {
             }
         }
         List<DigitPrediction> predictions = classifier.classify(crops);
-        List<RecognizedDigit> digits = new ArrayList<>();
-        for (int i = 0; i < predictions.size(); i++) {
-            DigitPrediction p = predictions.get(i);
-            if (p.probability() >= minConfidence) {
-                digits.add(new RecognizedDigit(p.label(), p.probability(), p.runnerUp(), p.runnerUpProbability(),
-                        regions.get(i).box()));
-            }
-        }
+        List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         NumberReader.Reading reading = reader.read(digits);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),
                 (System.nanoTime() - start) / 1e6);

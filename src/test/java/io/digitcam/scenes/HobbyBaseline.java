@@ -5,10 +5,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.*;
 
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.DigitImages;
-import io.digitcam.model.DigitPrediction;
 import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.Recognition;
 import io.digitcam.recognize.RecognizedDigit;
+import io.digitcam.recognize.Recognizer;
 import io.digitcam.vision.Box;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +53,7 @@ final class HobbyBaseline {
                 }
             }
         }
-        List<DigitPrediction> predictions = classifier.classify(crops);
-        List<RecognizedDigit> digits = new ArrayList<>();
-        for (int i = 0; i < predictions.size(); i++) {
-            DigitPrediction p = predictions.get(i);
-            if (p.probability() >= minConfidence) {
-                digits.add(new RecognizedDigit(p.label(), p.probability(), p.runnerUp(), p.runnerUpProbability(),
-                        boxes.get(i)));
-            }
-        }
+        List<RecognizedDigit> digits = Recognizer.confident(classifier.classify(crops), boxes, minConfidence);
         NumberReader.Reading reading = new NumberReader(0.5, 0.8).read(digits);
         return new Recognition(bgr.cols(), bgr.rows(), reading.ordered(), reading.numbers(),
                 (System.nanoTime() - start) / 1e6);
