@@ -52,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use only this many training images (0 = all).")
     int limit;
 
-    @Option(names = "--resume", description = "Continue an interrupted run from the checkpoint next to --out.")
+    @Option(names = "--resume", description = "Continue from the checkpoint next to --out: an interrupted run, or a finished one "
+                    + "extended to more --epochs.")
     boolean resume;
 
     @Override

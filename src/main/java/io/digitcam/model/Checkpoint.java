@@ -23,9 +23,4 @@ record Checkpoint(List<EpochStats> history, int bestEpoch, double seconds) {
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), checkpoint);
         Files.move(tmp, files.checkpointState(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-
-    static void delete(ModelFiles files) throws IOException {
-        Files.deleteIfExists(files.checkpoint());
-        Files.deleteIfExists(files.checkpointState());
-    }
 }

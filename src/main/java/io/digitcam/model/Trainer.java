@@ -75,7 +75,7 @@ public final class Trainer {
                 Scorer.Score val = validation.size() > 0 ? Scorer.score(net, validation) : null;
                 Scorer.Score tst = Scorer.score(net, test);
                 double valAcc = val != null ? val.accuracy() : tst.accuracy();
-                EpochStats stats = new EpochStats(epoch, trainLoss, val != null ? val.loss() : Double.NaN,
+                EpochStats stats = new EpochStats(epoch, options.augment(), trainLoss, val != null ? val.loss() : Double.NaN,
                         val != null ? val.accuracy() : Double.NaN, tst.loss(), tst.accuracy(),
                         (System.nanoTime() - epochStart) / 1e9);
                 history.add(stats);

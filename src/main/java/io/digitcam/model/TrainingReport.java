@@ -57,7 +57,8 @@ public final class TrainingReport {
         m.put("batchSize", options.batchSize());
         m.put("seed", options.seed());
         m.put("threads", options.threads());
-        m.put("augmentation", options.augment() ? Augmenter.Ranges.DEFAULT : null);
+        m.put("augmentation", Augmenter.Ranges.DEFAULT);
+        m.put("augmentedEpochs", result.history().stream().filter(EpochStats::augmented).count());
         m.put("trainingSeconds", Math.round(result.seconds()));
         m.put("images", Map.of("train", result.train().size(), "validation", result.validation().size(),
                 "test", test.size()));
@@ -80,7 +81,6 @@ public final class TrainingReport {
         Charts.trainingCurves(result.history(), files.curves());
         Charts.confusion(confusion(eval), "MNIST test set, " + options.architecture() + String.format(
                 " — accuracy %.2f%%", 100 * eval.accuracy()), files.confusion());
-        Checkpoint.delete(files);
     }
 
     static void writeJson(Path file, Object value) throws IOException {

@@ -55,13 +55,14 @@ class TrainerSmokeTest {
     }
 
     @Test
-    void writesMetricsAndPlotsAndRemovesTheCheckpoint() throws IOException {
+    void writesMetricsAndPlotsAndKeepsTheCheckpointForExtending() throws IOException {
         JsonNode m = new ObjectMapper().readTree(files.metrics().toFile());
         assertThat(m.get("architecture").asText()).isEqualTo("BNCNN");
         assertThat(m.get("epochs").asInt()).isEqualTo(3);
         assertThat(m.get("parameters").asLong()).isEqualTo(result.best().numParams());
         assertThat(m.get("perClass")).hasSize(10);
         assertThat(m.get("history")).hasSize(3);
+        assertThat(m.get("augmentedEpochs").asInt()).isEqualTo(3);
         assertThat(m.get("dataSha256").get(MnistData.TEST_IMAGES).asText()).hasSize(64);
         int total = 0;
         int diagonal = 0;
@@ -78,8 +79,8 @@ class TrainerSmokeTest {
         BufferedImage confusion = ImageIO.read(files.confusion().toFile());
         assertThat(curves.getWidth()).isEqualTo(1280);
         assertThat(confusion.getWidth()).isGreaterThan(500);
-        assertThat(files.checkpoint()).doesNotExist();
-        assertThat(files.checkpointState()).doesNotExist();
+        assertThat(files.checkpoint()).exists();
+        assertThat(files.checkpointState()).exists();
     }
 
     @Test
