@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
 import java.util.ArrayList;
+import org.bytedeco.javacpp.FloatPointer;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -64,6 +65,9 @@ final class FoldedCnn {
     private float[] bufA = new float[0];
     private float[] bufB = new float[0];
     private float[] cols = new float[0];
+    private FloatPointer nativeA;
+    private FloatPointer nativeB;
+    private FloatPointer nativeC;
 
     private FoldedCnn(List<Step> steps, int side, int classes) {
         this.steps = steps;
@@ -290,8 +294,7 @@ final class FoldedCnn {
                 for (int o = 0; o < c.out(); o++) {
                     java.util.Arrays.fill(dst, o * n, (o + 1) * n, c.b()[o]);
                 }
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, c.out(), n, kk, 1f, c.w(), kk, cols, n,
-                        1f, dst, n);
+                gemm(c.out(), n, kk, c.w(), cols, dst);
                 if (c.relu()) {
                     relu(dst, c.out() * n);
                 }
@@ -316,8 +319,7 @@ final class FoldedCnn {
                 for (int r = 0; r < count; r++) {
                     System.arraycopy(d.b(), 0, out, r * d.out(), d.out());
                 }
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, count, d.out(), d.in(), 1f, flat, d.in(),
-                        d.w(), d.out(), 1f, out, d.out());
+                gemm(count, d.out(), d.in(), flat, d.w(), out);
                 switch (d.act()) {
                     case RELU -> relu(out, out.length);
                     case SOFTMAX -> softmax(out, count, d.out());
@@ -332,6 +334,29 @@ final class FoldedCnn {
             System.arraycopy(flat, r * classes, probs[r], 0, classes);
         }
         return probs;
+    }
+
+    /**
+     * c[m×n] += a[m×k] · b[k×n], row-major. Goes through native buffers holding exactly the
+     * elements used: JavaCPP's float[] overloads copy whole arrays in and out on every call,
+     * and these arrays are sized for the largest batch seen.
+     */
+    private void gemm(int m, int n, int k, float[] a, float[] b, float[] c) {
+        nativeA = fit(nativeA, (long) m * k).put(a, 0, m * k);
+        nativeB = fit(nativeB, (long) k * n).put(b, 0, k * n);
+        nativeC = fit(nativeC, (long) m * n).put(c, 0, m * n);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1f, nativeA, k, nativeB, n, 1f, nativeC, n);
+        nativeC.get(c, 0, m * n);
+    }
+
+    private static FloatPointer fit(FloatPointer p, long size) {
+        if (p != null && p.capacity() >= size) {
+            return p.position(0);
+        }
+        if (p != null) {
+            p.close();
+        }
+        return new FloatPointer(size);
     }
 
     private float[] ensure(boolean a, int size) {
