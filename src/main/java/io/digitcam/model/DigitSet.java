@@ -8,11 +8,4 @@ public record DigitSet(byte[] pixels, byte[] labels, String imagesSha256, String
     public int size() {
         return labels.length;
     }
-
-    /** The first {@code n} examples, for smoke runs. */
-    public DigitSet head(int n) {
-        int m = Math.min(n, size());
-        return new DigitSet(java.util.Arrays.copyOf(pixels, m * DigitImages.PIXELS),
-                java.util.Arrays.copyOf(labels, m), imagesSha256, labelsSha256);
-    }
 }

@@ -10,10 +10,6 @@ public record Box(int x, int y, int width, int height) {
         return y + height;
     }
 
-    public double centerX() {
-        return x + width / 2.0;
-    }
-
     public double centerY() {
         return y + height / 2.0;
     }
