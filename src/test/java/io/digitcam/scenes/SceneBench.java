@@ -12,7 +12,10 @@ import io.digitcam.vision.NormalizerSettings;
 import java.nio.file.Path;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Scores the reader on N generated scenes: MODEL N [SEED]. */
+/**
+ * Scores the reader on N generated scenes: MODEL N [SEED] [MIN-CONFIDENCE] [v]. With
+ * -Dhobby it scores the hobby-script baseline instead.
+ */
 public final class SceneBench {
     public static void main(String[] args) throws Exception {
         DigitClassifier classifier = DigitClassifier.load(Path.of(args[0]));
@@ -22,11 +25,18 @@ public final class SceneBench {
         Recognizer recognizer = new Recognizer(new DigitDetector(DetectionSettings.DEFAULT),
                 new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), minConfidence);
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
+        HobbyBaseline hobby = System.getProperty("hobby") != null ? new HobbyBaseline(classifier, minConfidence) : null;
         SceneScore score = new SceneScore();
         java.util.Map<String, Integer> reasons = new java.util.HashMap<>();
         Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         for (int i = 0; i < n; i++) {
             Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
+            if (hobby != null) {
+                try (Mat m = SceneGenerator.toMat(s.image())) {
+                    score.add(s, hobby.recognize(m));
+                }
+                continue;
+            }
             try (Mat m = SceneGenerator.toMat(s.image()); Recognizer.Trace t = recognizer.trace(m, true)) {
                 Recognition r = t.recognition();
                 score.add(s, r);
