@@ -398,6 +398,10 @@ final class FoldedCnn {
     }
 
     private static void maxPool(float[] src, float[] dst, int planes, int h, int ho, int k, int stride) {
+        if (k == 2 && stride == 2) {
+            maxPool2(src, dst, planes, h, ho);
+            return;
+        }
         for (int p = 0; p < planes; p++) {
             int in = p * h * h;
             int out = p * ho * ho;
@@ -416,6 +420,31 @@ final class FoldedCnn {
         }
     }
 
+    /**
+     * The common 2×2, stride 2 case with plain comparisons: Math.max's NaN handling made the
+     * general loop cost more than all the GEMMs together.
+     */
+    private static void maxPool2(float[] src, float[] dst, int planes, int h, int ho) {
+        for (int p = 0; p < planes; p++) {
+            int in = p * h * h;
+            int out = p * ho * ho;
+            for (int y = 0; y < ho; y++) {
+                int r0 = in + 2 * y * h;
+                int r1 = r0 + h;
+                int o = out + y * ho;
+                for (int x = 0; x < ho; x++) {
+                    float a = src[r0 + 2 * x];
+                    float b = src[r0 + 2 * x + 1];
+                    float c = src[r1 + 2 * x];
+                    float d = src[r1 + 2 * x + 1];
+                    float m = a > b ? a : b;
+                    float n = c > d ? c : d;
+                    dst[o + x] = m > n ? m : n;
+                }
+            }
+        }
+    }
+
     /** [C][B][H][W] → [B][C·H·W], DL4J's flattening order for the first dense layer. */
     private static float[] toRows(float[] src, int channels, int batch, int h) {
         int plane = h * h;
@@ -428,11 +457,11 @@ final class FoldedCnn {
         return out;
     }
 
+    /** Branch-free: half the activations are negative, so a branch would mispredict constantly. */
     private static void relu(float[] v, int n) {
         for (int i = 0; i < n; i++) {
-            if (v[i] < 0) {
-                v[i] = 0;
-            }
+            float x = v[i];
+            v[i] = x > 0 ? x : 0f;
         }
     }
 
