@@ -12,6 +12,9 @@ package io.digitcam.vision;
  * @param minInkRatio        how much darker (or lighter) than its local background a pixel must
  *                           be to count as ink, as a fraction of the background level
  * @param minInkContrast     and by how many grey levels at least (noise in dark areas)
+ * @param minSurfaceRatio    how much darker (lighter) than the surface median ink must also be,
+ *                           as a fraction of the surface level: blurred edges of sheets and boards
+ *                           and the paper in a shadow are not
  * @param minHeight          smallest digit height, fraction of frame height
  * @param maxHeight          largest digit height, fraction of frame height
  * @param minAspect          narrowest width/height (a "1")
@@ -29,11 +32,12 @@ package io.digitcam.vision;
  * @param maxCandidates      at most this many regions go to the classifier per frame
  */
 public record DetectionSettings(int workingHeight, double strokeKernel, double backgroundKernel, double minInkRatio, int minInkContrast,
+                                double minSurfaceRatio,
                                 double minHeight, double maxHeight, double minAspect, double maxAspect,
                                 int maxDigitsPerRegion, double minDensity, double maxDensity,
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
                                 double mergeOverlap, double mergeGap, int maxCandidates) {
-    public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.5, 0.38, 18,
+    public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.5, 0.38, 18, 0.3,
             0.035, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
             0.3, 0.1, 0.25,
             0.5, 0.3, 80);

@@ -138,10 +138,13 @@ public final class DigitDetector {
             compare(diff, threshold, mask, CMP_GT);
             if (polarity == Polarity.DARK_ON_LIGHT) {
                 subtract(surface, img, diff);
+                surface.convertTo(level, CV_8U, s.minSurfaceRatio(), 0);
             } else {
                 subtract(img, surface, diff);
+                surface.convertTo(level, CV_8U, -s.minSurfaceRatio(), 255 * s.minSurfaceRatio());
             }
-            compare(diff, floor, below, CMP_GT);
+            max(level, floor, threshold);
+            compare(diff, threshold, below, CMP_GT);
             bitwise_and(mask, below, mask);
         }
     }
