@@ -18,10 +18,7 @@ public final class Batches {
     /** Images {@code from..from+count} of {@code pixels}, unaugmented. */
     public static INDArray features(byte[] pixels, int from, int count) {
         float[] out = new float[count * DigitImages.PIXELS];
-        int base = from * DigitImages.PIXELS;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (pixels[base + i] & 0xff) / 255f;
-        }
+        DigitImages.toUnit(pixels, from * DigitImages.PIXELS, out, 0, out.length);
         return features(out, count);
     }
 

@@ -153,9 +153,7 @@ public final class DigitClassifier {
                 throw new IllegalArgumentException("crop " + i + " has " + crop.length + " bytes, expected "
                         + DigitImages.PIXELS);
             }
-            for (int p = 0; p < DigitImages.PIXELS; p++) {
-                x[i * DigitImages.PIXELS + p] = (crop[p] & 0xff) / 255f;
-            }
+            DigitImages.toUnit(crop, 0, x, i * DigitImages.PIXELS, DigitImages.PIXELS);
         }
         float[][] probs = probabilities(x, crops.size());
         List<DigitPrediction> out = new ArrayList<>(probs.length);

@@ -7,4 +7,11 @@ public final class DigitImages {
 
     private DigitImages() {
     }
+
+    /** Copies {@code count} pixels as 0..1 floats: the network's input scale. */
+    public static void toUnit(byte[] src, int from, float[] dst, int to, int count) {
+        for (int i = 0; i < count; i++) {
+            dst[to + i] = (src[from + i] & 0xff) / 255f;
+        }
+    }
 }

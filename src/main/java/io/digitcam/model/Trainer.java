@@ -115,9 +115,7 @@ public final class Trainer {
                     if (options.augment()) {
                         augmenter.augment(train.pixels(), src, buffer, i * DigitImages.PIXELS);
                     } else {
-                        for (int p = 0; p < DigitImages.PIXELS; p++) {
-                            buffer[i * DigitImages.PIXELS + p] = (train.pixels()[src + p] & 0xff) / 255f;
-                        }
+                        DigitImages.toUnit(train.pixels(), src, buffer, i * DigitImages.PIXELS, DigitImages.PIXELS);
                     }
                 }
                 float[] pixels = n == batch ? buffer : Arrays.copyOf(buffer, n * DigitImages.PIXELS);
