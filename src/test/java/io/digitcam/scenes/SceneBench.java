@@ -59,7 +59,7 @@ public final class SceneBench {
             String why = "no region";
             double best = 0.3;
             for (int k = 0; k < t.regions().size(); k++) {
-                double iou = iou(d.box(), t.regions().get(k).box());
+                double iou = SceneScore.iou(d.box(), t.regions().get(k).box());
                 if (iou > best) {
                     best = iou;
                     var p = t.predictions().get(k);
@@ -68,7 +68,7 @@ public final class SceneBench {
             }
             if (best == 0.3) {
                 for (var rej : t.rejections()) {
-                    double iou = iou(d.box(), rej.box());
+                    double iou = SceneScore.iou(d.box(), rej.box());
                     if (iou > best) {
                         best = iou;
                         why = "rejected: " + rej.reason().replaceAll(" \\(.*", "");
@@ -79,15 +79,5 @@ public final class SceneBench {
                 reasons.merge(why, 1, Integer::sum);
             }
         }
-    }
-
-    static double iou(java.awt.Rectangle a, io.digitcam.vision.Box b) {
-        java.awt.Rectangle r = new java.awt.Rectangle(b.x(), b.y(), b.width(), b.height());
-        java.awt.Rectangle i = a.intersection(r);
-        if (i.isEmpty()) {
-            return 0;
-        }
-        double inter = (double) i.width * i.height;
-        return inter / ((double) a.width * a.height + (double) r.width * r.height - inter);
     }
 }

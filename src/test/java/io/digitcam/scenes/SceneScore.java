@@ -1,7 +1,6 @@
 package io.digitcam.scenes;
 
 import io.digitcam.recognize.Recognition;
-import io.digitcam.recognize.RecognizedDigit;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class SceneScore {
             int best = -1;
             double bestIou = 0.3;
             for (int i = 0; i < r.digits().size(); i++) {
-                double iou = iou(t.box(), r.digits().get(i));
+                double iou = iou(t.box(), r.digits().get(i).box());
                 if (!used[i] && iou > bestIou) {
                     best = i;
                     bestIou = iou;
@@ -66,8 +65,9 @@ public final class SceneScore {
         }
     }
 
-    static double iou(Rectangle t, RecognizedDigit d) {
-        Rectangle b = new Rectangle(d.box().x(), d.box().y(), d.box().width(), d.box().height());
+    /** Intersection over union of a truth rectangle and a found box. */
+    static double iou(Rectangle t, io.digitcam.vision.Box box) {
+        Rectangle b = new Rectangle(box.x(), box.y(), box.width(), box.height());
         Rectangle i = t.intersection(b);
         if (i.isEmpty()) {
             return 0;
