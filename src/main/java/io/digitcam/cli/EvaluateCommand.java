@@ -1,5 +1,6 @@
 package io.digitcam.cli;
 
+import io.digitcam.model.Batches;
 import io.digitcam.model.Charts;
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.DigitSet;
@@ -56,13 +57,13 @@ final class EvaluateCommand implements Callable<Integer> {
         o.println("confusion matrix (rows: true digit, columns: predicted)");
         int[][] m = TrainingReport.confusion(result.evaluation());
         o.print("     ");
-        for (int p = 0; p < m.length; p++) {
-            o.printf("%6d", p);
+        for (int p = 0; p < m[0].length; p++) {
+            o.printf(p < Batches.DIGITS ? "%6d" : "%6s", p < Batches.DIGITS ? p : "none");
         }
         o.println();
         for (int a = 0; a < m.length; a++) {
             o.printf("%5d", a);
-            for (int p = 0; p < m.length; p++) {
+            for (int p = 0; p < m[a].length; p++) {
                 o.printf("%6d", m[a][p]);
             }
             o.println();

@@ -22,6 +22,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "Directory with the four MNIST IDX files (gzipped or not).")
     Path data;
 
+    @Option(names = "--negatives", paramLabel = "FILE",
+            description = "IDX images (28×28) of things that are not digits, normalised like live crops: trained as an 11th "
+                    + "class so the model can say \"not a digit\". The shipped model used models/non-digits-idx3-ubyte.gz.")
+    Path negatives;
+
+    @Option(names = "--init", paramLabel = "MODEL",
+            description = "Fine-tune this trained model (lower learning rate; with --negatives its output grows the extra class) "
+                    + "instead of training from random weights.")
+    Path init;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "trained/digitcam-cnn.zip",
             description = "Model file to write; metrics and plots go next to it. Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -60,12 +70,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingOptions options = new TrainingOptions(architecture, epochs, batch, cores, seed, !noAugment,
-                validation, limit);
+                validation, limit, init == null ? null : DefaultPaths.resolve(init));
         MnistData.requireAll(data);
         DigitSet train = MnistData.train(data);
         DigitSet test = MnistData.test(data);
         ModelFiles files = new ModelFiles(out);
-        Trainer.Result result = new Trainer(options, spec.commandLine().getErr()::println).train(train, test, files, resume);
+        DigitSet nonDigits = negatives == null ? null : MnistData.nonDigits(negatives);
+        Trainer.Result result = new Trainer(options, spec.commandLine().getErr()::println)
+                .train(train, nonDigits, test, files, resume);
         TrainingReport.write(files, options, result, test);
         spec.commandLine().getOut().printf("Best epoch %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
                 result.bestEpoch(), result.history().size(),

@@ -71,7 +71,7 @@ public enum Architecture {
     public abstract MultiLayerConfiguration configure(long seed, int classes, int itersPerEpoch, int epochs);
 
     /** Exponential decay from {@code start} to {@code end} over the whole run, stepped per iteration. */
-    private static ExponentialSchedule decayingRate(double start, double end, int itersPerEpoch, int epochs) {
+    static ExponentialSchedule decayingRate(double start, double end, int itersPerEpoch, int epochs) {
         double iterations = Math.max(1, (double) itersPerEpoch * epochs);
         return new ExponentialSchedule(ScheduleType.ITERATION, start, Math.pow(end / start, 1 / iterations));
     }

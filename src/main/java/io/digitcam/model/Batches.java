@@ -6,7 +6,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Turns 28×28 byte images into the network's input: NCHW floats scaled to 0..1. */
 public final class Batches {
-    public static final int CLASSES = 10;
+    /** Outputs of a digits-only model. */
+    public static final int DIGITS = 10;
+    /** Label of the extra "not a digit" class of an 11-output model. */
+    public static final int NOT_A_DIGIT = 10;
 
     private Batches() {
     }
@@ -22,11 +25,11 @@ public final class Batches {
         return features(out, count);
     }
 
-    public static INDArray oneHot(byte[] labels, int[] order, int from, int count) {
-        float[] out = new float[count * CLASSES];
+    public static INDArray oneHot(byte[] labels, int[] order, int from, int count, int classes) {
+        float[] out = new float[count * classes];
         for (int i = 0; i < count; i++) {
-            out[i * CLASSES + labels[order[from + i]]] = 1f;
+            out[i * classes + labels[order[from + i]]] = 1f;
         }
-        return Nd4j.create(out, new long[] {count, CLASSES}, DataType.FLOAT);
+        return Nd4j.create(out, new long[] {count, classes}, DataType.FLOAT);
     }
 }

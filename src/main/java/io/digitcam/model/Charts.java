@@ -61,30 +61,36 @@ public final class Charts {
         }
     }
 
-    /** A 10×10 confusion matrix with counts; errors are tinted so the rare ones stand out. */
+    /**
+     * A confusion matrix with counts, true digits by predicted class (an 11th column is "not a
+     * digit"); errors are tinted so the rare ones stand out.
+     */
     public static void confusion(int[][] matrix, String title, Path file) throws IOException {
         int n = matrix.length;
+        int cols = matrix[0].length;
         int cell = 52;
         int left = 70;
         int top = 80;
-        BufferedImage img = new BufferedImage(left + n * cell + 30, top + n * cell + 30, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(left + cols * cell + 30, top + n * cell + 30, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = titled(img, title);
         g.drawString("predicted →", left, top - 30);
         g.drawString("true ↓", 8, top - 8);
         int maxOff = 1;
         for (int a = 0; a < n; a++) {
-            for (int p = 0; p < n; p++) {
+            for (int p = 0; p < cols; p++) {
                 if (a != p) {
                     maxOff = Math.max(maxOff, matrix[a][p]);
                 }
             }
         }
+        for (int i = 0; i < cols; i++) {
+            centre(g, i < 10 ? String.valueOf(i) : "none", left + i * cell, top - 22, cell, 20);
+        }
         for (int i = 0; i < n; i++) {
-            centre(g, String.valueOf(i), left + i * cell, top - 22, cell, 20);
             centre(g, String.valueOf(i), left - 30, top + i * cell, 30, cell);
         }
         for (int a = 0; a < n; a++) {
-            for (int p = 0; p < n; p++) {
+            for (int p = 0; p < cols; p++) {
                 int v = matrix[a][p];
                 Color fill;
                 if (a == p) {
@@ -143,7 +149,9 @@ public final class Charts {
             int y = 40 + (i / perRow) * cellH;
             g.drawImage(digit, x, y, DigitImages.SIDE * scale, DigitImages.SIDE * scale, null);
             g.setColor(Color.BLACK);
-            centre(g, String.format("%d → %d (%.2f)", m.label(), m.prediction().label(), m.prediction().probability()),
+            DigitPrediction p = m.prediction();
+            centre(g, p.rejected() ? String.format("%d → none (%.2f)", m.label(), p.nonDigitProbability())
+                            : String.format("%d → %d (%.2f)", m.label(), p.label(), p.probability()),
                     x - 12, y + DigitImages.SIDE * scale, cellW, 24);
         }
         g.dispose();

@@ -30,12 +30,14 @@ public final class DigitClassifier {
     private final Path file;
     private final MultiLayerNetwork net;
     private final FoldedCnn folded;
+    private final int outputs;
     private Thread owner;
 
-    private DigitClassifier(Path file, MultiLayerNetwork net, FoldedCnn folded) {
+    private DigitClassifier(Path file, MultiLayerNetwork net, FoldedCnn folded, int outputs) {
         this.file = file;
         this.net = net;
         this.folded = folded;
+        this.outputs = outputs;
     }
 
     /** Loads with ND4J limited to one native thread, which is fastest for small batches. */
@@ -59,12 +61,13 @@ public final class DigitClassifier {
             throw new ModelLoadException(file, "does not take " + DigitImages.SIDE + "×" + DigitImages.SIDE
                     + " single-channel images (" + Errors.firstLine(e) + ")", e);
         }
-        if (reference[0].length != Batches.CLASSES) {
-            throw new ModelLoadException(file, "has " + reference[0].length + " outputs, expected "
-                    + Batches.CLASSES + " (one per digit)");
+        int outputs = reference[0].length;
+        if (outputs != Batches.DIGITS && outputs != Batches.DIGITS + 1) {
+            throw new ModelLoadException(file, "has " + outputs + " outputs, expected " + Batches.DIGITS
+                    + " (one per digit) or " + (Batches.DIGITS + 1) + " (digits and \"not a digit\")");
         }
         FoldedCnn folded = allowCompiled ? compile(file, net, probe, reference) : null;
-        DigitClassifier classifier = new DigitClassifier(file, net, folded);
+        DigitClassifier classifier = new DigitClassifier(file, net, folded, outputs);
         for (int i = 0; i < 20; i++) {
             classifier.probabilities(probe, WARM_UP_BATCH);
         }
@@ -135,6 +138,11 @@ public final class DigitClassifier {
         return net.numParams();
     }
 
+    /** 10 for a digits-only model, 11 when it also answers "not a digit". */
+    public int outputs() {
+        return outputs;
+    }
+
     /** True when the compiled fast path is in use; false when DL4J's own output() is. */
     public boolean compiled() {
         return folded != null;
@@ -175,7 +183,7 @@ public final class DigitClassifier {
     static DigitPrediction predict(float[] p) {
         int best = 0;
         int second = -1;
-        for (int i = 1; i < p.length; i++) {
+        for (int i = 1; i < Batches.DIGITS; i++) {
             if (p[i] > p[best]) {
                 second = best;
                 best = i;
@@ -183,7 +191,7 @@ public final class DigitClassifier {
                 second = i;
             }
         }
-        return new DigitPrediction(best, p[best], second, p[second]);
+        return new DigitPrediction(best, p[best], second, p[second], p.length > Batches.DIGITS ? p[Batches.NOT_A_DIGIT] : 0);
     }
 
     private void checkThread() {

@@ -12,7 +12,7 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** A wrong answer, kept to show the ones the model was surest about. */
+    /** A wrong answer (a wrong digit, or "not a digit"), kept to show the ones the model was surest about. */
     public record Mistake(int index, int label, DigitPrediction prediction) {
     }
 
@@ -30,7 +30,7 @@ public final class Evaluator {
     }
 
     public static Result evaluate(DigitClassifier classifier, DigitSet set) {
-        Evaluation eval = new Evaluation(Batches.CLASSES);
+        Evaluation eval = new Evaluation(classifier.outputs());
         List<Mistake> mistakes = new ArrayList<>();
         long start = System.nanoTime();
         for (int from = 0; from < set.size(); from += BATCH) {
@@ -43,8 +43,9 @@ public final class Evaluator {
             for (int i = 0; i < n; i++) {
                 int label = set.labels()[from + i];
                 DigitPrediction p = predictions.get(i);
-                eval.eval(p.label(), label);
-                if (p.label() != label) {
+                // "Not a digit" said of a digit is a mistake like any wrong digit.
+                eval.eval(p.answer(), label);
+                if (p.answer() != label) {
                     mistakes.add(new Mistake(from + i, label, p));
                 }
             }

@@ -28,6 +28,18 @@ public final class MnistData {
         return load(dir, TEST_IMAGES, TEST_LABELS);
     }
 
+    /** Images of non-digits in IDX form, all labelled {@link Batches#NOT_A_DIGIT}. */
+    public static DigitSet nonDigits(Path file) throws IOException {
+        IdxImages images = IdxReader.readImages(file);
+        if (images.rows() != DigitImages.SIDE || images.cols() != DigitImages.SIDE) {
+            throw new IdxFormatException(file.toString(), "images are " + images.rows() + "×" + images.cols()
+                    + ", expected " + DigitImages.SIDE + "×" + DigitImages.SIDE);
+        }
+        byte[] labels = new byte[images.count()];
+        java.util.Arrays.fill(labels, (byte) Batches.NOT_A_DIGIT);
+        return new DigitSet(images.pixels(), labels, Checksums.sha256(file), null);
+    }
+
     /** Fails with one line naming every missing file, before anything is read. */
     public static void requireFiles(Path dir, String... baseNames) throws IOException {
         List<String> missing = new ArrayList<>();

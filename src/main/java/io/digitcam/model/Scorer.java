@@ -25,14 +25,18 @@ public final class Scorer {
     }
 
     public static Score score(MultiLayerNetwork net, DigitSet set) {
-        Evaluation eval = new Evaluation(Batches.CLASSES);
+        Evaluation eval = null;
         List<Outcome> outcomes = new ArrayList<>(set.size());
         double lossSum = 0;
         for (int from = 0; from < set.size(); from += BATCH) {
             int n = Math.min(BATCH, set.size() - from);
             INDArray probs = net.output(Batches.features(set.pixels(), from, n), false);
             float[][] p = probs.toFloatMatrix();
-            INDArray labels = Nd4j.zeros(probs.dataType(), n, Batches.CLASSES);
+            int classes = (int) probs.columns();
+            if (eval == null) {
+                eval = new Evaluation(classes);
+            }
+            INDArray labels = Nd4j.zeros(probs.dataType(), n, classes);
             for (int i = 0; i < n; i++) {
                 int label = set.labels()[from + i];
                 labels.putScalar(i, label, 1);

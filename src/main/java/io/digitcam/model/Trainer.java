@@ -33,13 +33,31 @@ public final class Trainer {
 
     /** What a finished run produced. */
     public record Result(MultiLayerNetwork best, List<EpochStats> history, int bestEpoch, double seconds,
-                         DigitSet train, DigitSet validation) {
+                         DigitSet train, DigitSet validation, DigitSet negatives) {
     }
 
     public Result train(DigitSet all, DigitSet test, ModelFiles files, boolean resume) throws IOException {
+        return train(all, null, test, files, resume);
+    }
+
+    /**
+     * With {@code negatives} (images of things that are not digits, all labelled
+     * {@link Batches#NOT_A_DIGIT}) the network gets an 11th output; a tenth of them joins the
+     * validation set, so the best epoch is the one that reads digits and turns down the rest.
+     */
+    public Result train(DigitSet all, DigitSet negatives, DigitSet test, ModelFiles files, boolean resume)
+            throws IOException {
         DigitSet[] split = split(all);
         DigitSet train = split[0];
         DigitSet validation = split[1];
+        int classes = Batches.DIGITS;
+        if (negatives != null) {
+            int held = negatives.size() / 10;
+            int[] order = shuffled(negatives.size(), options.seed() + 1);
+            train = concat(train, pick(negatives, order, held, negatives.size() - held));
+            validation = concat(validation, pick(negatives, order, 0, held));
+            classes = Batches.DIGITS + 1;
+        }
         int itersPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
 
         Nd4jThreads.set(options.threads());
@@ -58,8 +76,12 @@ public final class Trainer {
                     .mapToDouble(EpochStats::validationAccuracy).findFirst().orElse(-1);
             previousSeconds = checkpoint.seconds();
             log.accept("Resuming after epoch " + history.size() + " of " + options.epochs());
+        } else if (options.initial() != null) {
+            MultiLayerNetwork initial = ModelSerializer.restoreMultiLayerNetwork(options.initial().toFile(), false);
+            net = FineTuning.from(initial, options.seed(), classes, itersPerEpoch, options.epochs());
+            log.accept("Fine-tuning " + options.initial());
         } else {
-            net = new MultiLayerNetwork(options.architecture().configure(options.seed(), Batches.CLASSES,
+            net = new MultiLayerNetwork(options.architecture().configure(options.seed(), classes,
                     itersPerEpoch, options.epochs()));
             net.init();
         }
@@ -71,7 +93,7 @@ public final class Trainer {
         try (Augmenter augmenter = new Augmenter(Augmenter.Ranges.DEFAULT, options.seed())) {
             for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                double trainLoss = runEpoch(net, train, augmenter, epoch, itersPerEpoch);
+                double trainLoss = runEpoch(net, train, classes, augmenter, epoch, itersPerEpoch);
                 Scorer.Score val = validation.size() > 0 ? Scorer.score(net, validation) : null;
                 Scorer.Score tst = Scorer.score(net, test);
                 double valAcc = val != null ? val.accuracy() : tst.accuracy();
@@ -95,10 +117,10 @@ public final class Trainer {
         }
         double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
         MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
-        return new Result(best, history, bestEpoch, seconds, train, validation);
+        return new Result(best, history, bestEpoch, seconds, train, validation, negatives);
     }
 
-    private double runEpoch(MultiLayerNetwork net, DigitSet train, Augmenter augmenter, int epoch, int iters) {
+    private double runEpoch(MultiLayerNetwork net, DigitSet train, int classes, Augmenter augmenter, int epoch, int iters) {
         int[] order = shuffled(train.size(), options.seed() * 31 + epoch);
         int batch = options.batchSize();
         float[] buffer = new float[batch * DigitImages.PIXELS];
@@ -119,7 +141,7 @@ public final class Trainer {
                     }
                 }
                 float[] pixels = n == batch ? buffer : Arrays.copyOf(buffer, n * DigitImages.PIXELS);
-                net.fit(new DataSet(Batches.features(pixels, n), Batches.oneHot(train.labels(), order, from, n)));
+                net.fit(new DataSet(Batches.features(pixels, n), Batches.oneHot(train.labels(), order, from, n, classes)));
                 lossSum += net.score() * n;
                 pb.step();
                 pb.setExtraMessage(String.format(" loss %.4f", net.score()));
@@ -149,6 +171,14 @@ public final class Trainer {
             labels[i] = all.labels()[src];
         }
         return new DigitSet(pixels, labels, all.imagesSha256(), all.labelsSha256());
+    }
+
+    private static DigitSet concat(DigitSet a, DigitSet b) {
+        byte[] pixels = java.util.Arrays.copyOf(a.pixels(), a.pixels().length + b.pixels().length);
+        System.arraycopy(b.pixels(), 0, pixels, a.pixels().length, b.pixels().length);
+        byte[] labels = java.util.Arrays.copyOf(a.labels(), a.size() + b.size());
+        System.arraycopy(b.labels(), 0, labels, a.size(), b.size());
+        return new DigitSet(pixels, labels, a.imagesSha256(), a.labelsSha256());
     }
 
     private static int[] shuffled(int n, long seed) {

@@ -3,10 +3,16 @@ package io.digitcam.model;
 /**
  * How {@link Trainer} runs. {@code validationSize} examples are held out of the training split
  * to choose the best epoch, so the test set is only ever reported, never used to pick a model.
- * {@code limit} caps the training examples (0 = all), for smoke runs.
+ * {@code limit} caps the training examples (0 = all), for smoke runs. {@code initial}, if not
+ * null, is a trained model to fine-tune instead of starting from random weights.
  */
 public record TrainingOptions(Architecture architecture, int epochs, int batchSize, int threads, long seed,
-                              boolean augment, int validationSize, int limit) {
+                              boolean augment, int validationSize, int limit, java.nio.file.Path initial) {
+    public TrainingOptions(Architecture architecture, int epochs, int batchSize, int threads, long seed,
+                           boolean augment, int validationSize, int limit) {
+        this(architecture, epochs, batchSize, threads, seed, augment, validationSize, limit, null);
+    }
+
     public TrainingOptions {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);

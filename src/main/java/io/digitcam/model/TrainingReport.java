@@ -24,14 +24,16 @@ public final class TrainingReport {
     }
 
     public static List<ClassMetrics> perClass(Evaluation eval) {
-        return java.util.stream.IntStream.range(0, Batches.CLASSES).mapToObj(d -> new ClassMetrics(d,
+        return java.util.stream.IntStream.range(0, Batches.DIGITS).mapToObj(d -> new ClassMetrics(d,
                 eval.getConfusionMatrix().getActualTotal(d), eval.precision(d), eval.recall(d), eval.f1(d))).toList();
     }
 
+    /** True digits by predicted class: 10 columns, or 11 when the model can answer "not a digit". */
     public static int[][] confusion(Evaluation eval) {
-        int[][] m = new int[Batches.CLASSES][Batches.CLASSES];
-        for (int actual = 0; actual < Batches.CLASSES; actual++) {
-            for (int predicted = 0; predicted < Batches.CLASSES; predicted++) {
+        int classes = eval.getConfusionMatrix().getClasses().size();
+        int[][] m = new int[Batches.DIGITS][classes];
+        for (int actual = 0; actual < Batches.DIGITS; actual++) {
+            for (int predicted = 0; predicted < classes; predicted++) {
                 m[actual][predicted] = eval.getConfusionMatrix().getCount(actual, predicted);
             }
         }
@@ -60,8 +62,21 @@ public final class TrainingReport {
         m.put("augmentation", Augmenter.Ranges.DEFAULT);
         m.put("augmentedEpochs", result.history().stream().filter(EpochStats::augmented).count());
         m.put("trainingSeconds", Math.round(result.seconds()));
+        if (options.initial() != null) {
+            m.put("fineTunedFrom", Map.of("model", options.initial().getFileName().toString(),
+                    "sha256", Checksums.sha256(options.initial())));
+        }
         m.put("images", Map.of("train", result.train().size(), "validation", result.validation().size(),
                 "test", test.size()));
+        if (result.negatives() != null) {
+            Evaluation validation = Scorer.score(result.best(), result.validation()).evaluation();
+            Map<String, Object> nd = new LinkedHashMap<>();
+            nd.put("images", result.negatives().size());
+            nd.put("sha256", result.negatives().imagesSha256());
+            nd.put("validationRejected", round(validation.recall(Batches.NOT_A_DIGIT)));
+            nd.put("testDigitsRejected", confusionColumn(eval, Batches.NOT_A_DIGIT));
+            m.put("notADigitClass", nd);
+        }
         m.put("dataSha256", Map.of(
                 MnistData.TRAIN_IMAGES, result.train().imagesSha256(),
                 MnistData.TRAIN_LABELS, result.train().labelsSha256(),
@@ -81,6 +96,14 @@ public final class TrainingReport {
         Charts.trainingCurves(result.history(), files.curves());
         Charts.confusion(confusion(eval), "MNIST test set, " + options.architecture() + String.format(
                 " — accuracy %.2f%%", 100 * eval.accuracy()), files.confusion());
+    }
+
+    private static int confusionColumn(Evaluation eval, int predicted) {
+        int n = 0;
+        for (int actual = 0; actual < Batches.DIGITS; actual++) {
+            n += eval.getConfusionMatrix().getCount(actual, predicted);
+        }
+        return n;
     }
 
     static void writeJson(Path file, Object value) throws IOException {

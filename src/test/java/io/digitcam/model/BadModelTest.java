@@ -103,7 +103,7 @@ class BadModelTest {
     void wrongOutputCount() throws IOException {
         Path file = lenet(5);
         assertThatThrownBy(() -> DigitClassifier.load(file))
-                .hasMessage(file + ": has 5 outputs, expected 10 (one per digit)");
+                .hasMessage(file + ": has 5 outputs, expected 10 (one per digit) or 11 (digits and \"not a digit\")");
     }
 
     @Test

@@ -112,4 +112,47 @@ class TrainerSmokeTest {
         ModelSerializer.writeModel(lenet, file.toFile(), false);
         assertThat(DigitClassifier.load(file).compiled()).isTrue();
     }
+
+    @Test
+    void fineTuningGrowsANotADigitClassAndKeepsTheDigits() throws IOException {
+        // Non-digits the network can learn in one short epoch: filled boxes and bars of noise.
+        java.util.Random random = new java.util.Random(5);
+        int count = 300;
+        byte[] pixels = new byte[count * DigitImages.PIXELS];
+        for (int i = 0; i < count; i++) {
+            int x0 = random.nextInt(8);
+            int y0 = random.nextInt(8);
+            for (int y = y0; y < y0 + 16; y++) {
+                for (int x = x0; x < x0 + 12 + random.nextInt(8); x++) {
+                    pixels[i * DigitImages.PIXELS + y * DigitImages.SIDE + x] = (byte) (128 + random.nextInt(128));
+                }
+            }
+        }
+        byte[] labels = new byte[count];
+        java.util.Arrays.fill(labels, (byte) Batches.NOT_A_DIGIT);
+        DigitSet negatives = new DigitSet(pixels, labels, "n", null);
+        ModelFiles tuned = new ModelFiles(dir.resolve("tuned.zip"));
+        TrainingOptions fineTune = new TrainingOptions(Architecture.BNCNN, 2, 32, 2, 1, true, 100, 0, files.model());
+        Trainer.Result r = new Trainer(fineTune, line -> { }).train(TestData.slice(0, 600), negatives,
+                TestData.slice(9_000, 500), tuned, false);
+        TrainingReport.write(tuned, fineTune, r, TestData.slice(9_000, 500));
+
+        DigitClassifier classifier = DigitClassifier.load(tuned.model());
+        assertThat(classifier.outputs()).isEqualTo(11);
+        assertThat(classifier.compiled()).isTrue();
+        List<byte[]> junk = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            junk.add(Evaluator.crop(negatives, i));
+        }
+        assertThat(classifier.classify(junk)).filteredOn(DigitPrediction::rejected).hasSizeGreaterThan(20);
+        Evaluator.Result digits = Evaluator.evaluate(classifier, TestData.slice(9_000, 500));
+        assertThat(digits.accuracy()).isGreaterThan(0.5);
+
+        JsonNode m = new ObjectMapper().readTree(tuned.metrics().toFile());
+        assertThat(m.get("notADigitClass").get("images").asInt()).isEqualTo(count);
+        assertThat(m.get("fineTunedFrom").get("model").asText()).isEqualTo("smoke.zip");
+        assertThat(m.get("confusionMatrix")).hasSize(10);
+        assertThat(m.get("confusionMatrix").get(0)).hasSize(11);
+        assertThat(m.get("testAccuracy").asDouble()).isCloseTo(digits.accuracy(), within(1e-6));
+    }
 }
