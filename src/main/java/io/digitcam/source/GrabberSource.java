@@ -105,7 +105,7 @@ public final class GrabberSource implements FrameSource {
                         start();
                         frame = next();
                     }
-                    if (frame == null && sequence == 0 && darkLeft == options.darkFramesToDrop()) {
+                    if (frame == null && sequence == 0) {
                         // FFmpeg "opens" some non-video files (a text file as raw data, an audio
                         // file) and then has nothing to show; that is an error, not an end.
                         throw new SourceException(description + ": contains no video frames");
