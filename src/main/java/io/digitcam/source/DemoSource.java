@@ -53,7 +53,10 @@ public final class DemoSource implements FrameSource {
     private static final int SHEET_W = 760;
     private static final int SHEET_H = 500;
     private static final int NOISE_FRAMES = 3;
-    /** Noise is stored as 0..15 and re-centred by subtracting this: ±7 levels, a decent webcam. */
+    /**
+     * Noise is stored as 0..15, so desk and sheet are drawn this much darker to keep it centred:
+     * ±7 levels, a decent webcam, for one add per frame.
+     */
     private static final int NOISE_BIAS = 7;
 
     private final long seed;
@@ -160,7 +163,6 @@ public final class DemoSource implements FrameSource {
                 warpAffine(paper, frame, m, new Size(WIDTH, HEIGHT), INTER_LINEAR, BORDER_TRANSPARENT, new Scalar());
             }
             add(frame, noise[(int) (n % NOISE_FRAMES)], frame);
-            frame.convertTo(frame, -1, 1, -NOISE_BIAS);
             return new FrameImage(WIDTH, HEIGHT, BgrMats.packed(frame), n, System.nanoTime());
         } finally {
             lock.unlock();
@@ -260,6 +262,7 @@ public final class DemoSource implements FrameSource {
         Mat m = matOf(px, SHEET_H, SHEET_W);
         // Webcam optics are soft; perfectly crisp strokes look pasted on.
         GaussianBlur(m, m, new Size(3, 3), 0);
+        m.convertTo(m, -1, 1, -NOISE_BIAS);
         return m;
     }
 
@@ -332,9 +335,9 @@ public final class DemoSource implements FrameSource {
                 double shade = (1 - 0.25 * (dx * dx + dy * dy) / 2) * (1 + grain[y]
                         + 0.02 * Math.sin(x / 57.0 + y / 40.0));
                 int i = (y * WIDTH + x) * 3;
-                px[i] = (byte) clamp(62 * shade);
-                px[i + 1] = (byte) clamp(98 * shade);
-                px[i + 2] = (byte) clamp(140 * shade);
+                px[i] = (byte) clamp(62 * shade - NOISE_BIAS);
+                px[i + 1] = (byte) clamp(98 * shade - NOISE_BIAS);
+                px[i + 2] = (byte) clamp(140 * shade - NOISE_BIAS);
             }
         }
         return matOf(px, HEIGHT, WIDTH);
