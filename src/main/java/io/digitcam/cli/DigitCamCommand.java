@@ -2,7 +2,11 @@ package io.digitcam.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.digitcam.config.ConfigException;
+import io.digitcam.config.ConfigFile;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -12,8 +16,16 @@ import picocli.CommandLine.Option;
 
 @Command(name = "digitcam", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reads handwritten digits from a camera, images and videos.",
-        subcommands = {PredictCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
+        subcommands = {AppCommand.class, PredictCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
 public final class DigitCamCommand implements Runnable {
+    /** Limits picocli's types cannot express, checked on the settings file's values. */
+    static final Map<String, Function<String, String>> SETTING_RANGES = Map.of(
+            "min-confidence", ConfigFile.between(0, 1),
+            "threads", ConfigFile.atLeast(1),
+            "width", ConfigFile.atLeast(1),
+            "height", ConfigFile.atLeast(1),
+            "fps", ConfigFile.between(1, 240));
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,10 +48,37 @@ public final class DigitCamCommand implements Runnable {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /** No subcommand means the app: `digitcam` and `digitcam --source demo` open the window. */
+    static String[] withDefaultCommand(String... args) {
+        java.util.Set<String> own = java.util.Set.of("-h", "--help", "-V", "--version");
+        java.util.Set<String> subcommands = java.util.Set.of("app", "predict", "train", "evaluate", "bench", "help");
+        for (String a : args) {
+            if (subcommands.contains(a) || own.contains(a)) {
+                return args;
+            }
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "app";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
+    }
+
     static int run(PrintWriter out, PrintWriter err, String... args) {
+        args = withDefaultCommand(args);
         CommandLine cli = new CommandLine(new DigitCamCommand()).setOut(out).setErr(err);
         Path settings = DefaultPaths.settings();
         if (Files.isRegularFile(settings)) {
+            // picocli would skip a malformed file with a log line and quietly ignore unknown keys;
+            // a user who mistyped a setting deserves to be told which one.
+            try {
+                ConfigFile.load(settings).validate(() -> new CommandLine(new DigitCamCommand()), SETTING_RANGES);
+            } catch (ConfigException e) {
+                for (String line : e.getMessage().split("\\R")) {
+                    err.println("digitcam: " + line);
+                }
+                err.flush();
+                return 1;
+            }
             cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings.toFile()));
         }
         return execute(cli, args);

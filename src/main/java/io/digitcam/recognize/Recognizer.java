@@ -21,7 +21,8 @@ public final class Recognizer {
     private final DigitNormalizer normalizer;
     private final DigitClassifier classifier;
     private final NumberReader reader;
-    private final double minConfidence;
+    // Set from the UI thread (the threshold slider), read by the worker.
+    private volatile double minConfidence;
 
     public Recognizer(DigitDetector detector, DigitNormalizer normalizer, DigitClassifier classifier,
                       NumberReader reader, double minConfidence) {
@@ -30,6 +31,14 @@ public final class Recognizer {
         this.classifier = classifier;
         this.reader = reader;
         this.minConfidence = minConfidence;
+    }
+
+    public void setMinConfidence(double value) {
+        minConfidence = value;
+    }
+
+    public double minConfidence() {
+        return minConfidence;
     }
 
     /** The standard pipeline around a loaded classifier. */

@@ -37,7 +37,9 @@ public final class DebugImages {
                 color.copyTo(cell);
             }
             DigitPrediction p = predictions.get(i);
-            putText(sheet, String.format("%d %.2f", p.label(), p.probability()), new Point(x + 4, y + CELL + 16),
+            String caption = p.rejected() ? String.format("no %.2f", p.nonDigitProbability())
+                    : String.format("%d %.2f", p.label(), p.probability());
+            putText(sheet, caption, new Point(x + 4, y + CELL + 16),
                     FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(255, 255, 255, 0), 1, LINE_AA, false);
         }
         return sheet;

@@ -30,9 +30,24 @@ class CliTest {
     }
 
     @Test
-    void noSubcommandPrintsUsage() {
-        assertThat(run()).isZero();
-        assertThat(out.toString()).contains("Usage: digitcam").contains("train").contains("evaluate").contains("bench");
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: digitcam").contains("app").contains("predict").contains("train")
+                .contains("evaluate").contains("bench");
+    }
+
+    @Test
+    void noSubcommandMeansTheApp() {
+        assertThat(DigitCamCommand.withDefaultCommand()).containsExactly("app");
+        assertThat(DigitCamCommand.withDefaultCommand("--source", "demo")).containsExactly("app", "--source", "demo");
+        assertThat(DigitCamCommand.withDefaultCommand("predict", "x.png")).containsExactly("predict", "x.png");
+        assertThat(DigitCamCommand.withDefaultCommand("--version")).containsExactly("--version");
+    }
+
+    @Test
+    void appRejectsAnOutOfRangeThresholdNamingTheOption() {
+        assertThat(run("app", "--min-confidence", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--min-confidence").contains("1.5").doesNotContain("Exception");
     }
 
     @Test

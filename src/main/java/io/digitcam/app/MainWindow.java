@@ -1,0 +1,278 @@
+package io.digitcam.app;
+
+import io.digitcam.live.LiveResult;
+import io.digitcam.source.CameraInfo;
+import io.digitcam.source.Cameras;
+import io.digitcam.source.ImageFiles;
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The window: a tool bar (source, Open, Pause, Capture, threshold, Debug), the video with its
+ * overlay, the debug views beside it, and a status bar. It only displays and forwards clicks;
+ * everything else happens in {@link LiveController} and the pipeline's threads.
+ */
+final class MainWindow {
+    private static final String DEMO = "Demo";
+    private static final String OPEN_ITEM = "Open file…";
+
+    private final Stage stage;
+    private final VideoView video = new VideoView();
+    private final ComboBox<String> sources = new ComboBox<>();
+    private final ToggleButton pause = new ToggleButton("Pause");
+    private final Button capture = new Button("Capture");
+    private final Slider threshold = new Slider(0.5, 0.99, 0.8);
+    private final Label thresholdValue = new Label();
+    private final ToggleButton debug = new ToggleButton("Debug");
+    private final Label numbers = new Label("—");
+    private final Label stats = new Label();
+    private final Label status = new Label();
+    private final ImageView mask = new ImageView();
+    private final ImageView crops = new ImageView();
+    private final VBox debugPane;
+    private final List<String> sourceSpecs = new ArrayList<>();
+    private LiveController controller;
+    private String sourceDescription = "";
+    private boolean updatingSources;
+
+    MainWindow(Stage stage) {
+        this.stage = stage;
+        sources.setId("sources");
+        pause.setId("pause");
+        capture.setId("capture");
+        threshold.setId("threshold");
+        debug.setId("debug");
+        numbers.setId("numbers");
+        stats.setId("stats");
+        status.setId("status");
+
+        Button open = new Button("Open…");
+        open.setId("open");
+        open.setOnAction(e -> chooseFile());
+        capture.setOnAction(e -> capture());
+        pause.setOnAction(e -> controller.setPaused(pause.isSelected()));
+        debug.setOnAction(e -> showDebug(debug.isSelected()));
+        threshold.setPrefWidth(140);
+        threshold.valueProperty().addListener((o, a, b) -> {
+            thresholdValue.setText(String.format("%.2f", b.doubleValue()));
+            if (controller != null) {
+                controller.setMinConfidence(b.doubleValue());
+            }
+        });
+        sources.setPrefWidth(230);
+        sources.setOnAction(e -> sourcePicked());
+        for (var c : List.of(sources, pause, capture, threshold, debug, open)) {
+            c.setFocusTraversable(false);
+        }
+        ToolBar bar = new ToolBar(new Label("Source"), sources, open, new Separator(), pause, capture,
+                new Separator(), new Label("Min. confidence"), threshold, thresholdValue, new Separator(), debug);
+
+        mask.setPreserveRatio(true);
+        mask.setFitWidth(300);
+        crops.setPreserveRatio(true);
+        crops.setFitWidth(300);
+        debugPane = new VBox(8, caption("Ink mask"), mask, caption("Normalised 28×28 crops"), crops);
+        debugPane.setPadding(new Insets(8));
+        debugPane.setStyle("-fx-background-color: #2b2b2b;");
+        debugPane.setPrefWidth(316);
+
+        numbers.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+        numbers.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        HBox statusBar = new HBox(16, new Label("Read:"), numbers, status, spacer, stats);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.setPadding(new Insets(4, 10, 4, 10));
+
+        BorderPane root = new BorderPane(video);
+        root.setTop(bar);
+        root.setBottom(statusBar);
+        Scene scene = new Scene(root, 1100, 720);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE), this::capture);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseFile);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) {
+                controller.open(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        stage.setTitle("DigitCam");
+        stage.setScene(scene);
+    }
+
+    void attach(LiveController controller) {
+        this.controller = controller;
+        threshold.setValue(controller.minConfidence());
+        thresholdValue.setText(String.format("%.2f", controller.minConfidence()));
+        listSources(null, null);
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-text-fill: #dddddd;");
+        return l;
+    }
+
+    /** The picker: every camera found, the demo, the current file if any, and "Open file…". */
+    private void listSources(String currentSpec, String currentLabel) {
+        updatingSources = true;
+        List<String> labels = new ArrayList<>();
+        sourceSpecs.clear();
+        for (CameraInfo c : Cameras.list()) {
+            labels.add("Camera " + c.index() + ": " + c.name());
+            sourceSpecs.add("camera:" + c.index());
+        }
+        labels.add(DEMO);
+        sourceSpecs.add("demo");
+        int selected = sourceSpecs.indexOf(currentSpec);
+        if (currentSpec != null && selected < 0) {
+            labels.add(currentLabel);
+            sourceSpecs.add(currentSpec);
+            selected = labels.size() - 1;
+        }
+        labels.add(OPEN_ITEM);
+        sourceSpecs.add(null);
+        sources.setItems(FXCollections.observableArrayList(labels));
+        if (selected >= 0) {
+            sources.getSelectionModel().select(selected);
+        }
+        updatingSources = false;
+    }
+
+    private void sourcePicked() {
+        if (updatingSources) {
+            return;
+        }
+        int i = sources.getSelectionModel().getSelectedIndex();
+        if (i < 0) {
+            return;
+        }
+        String spec = sourceSpecs.get(i);
+        if (spec == null) {
+            chooseFile();
+        } else {
+            controller.play(spec);
+        }
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an image or a video");
+        List<String> patterns = new ArrayList<>();
+        ImageFiles.EXTENSIONS.forEach(e -> patterns.add("*." + e));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", patterns),
+                new FileChooser.ExtensionFilter("Videos", "*.mp4", "*.avi", "*.mkv", "*.mov", "*.webm"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            controller.open(file.toPath());
+        } else {
+            listSources(currentSpec(), sources.getValue());
+        }
+    }
+
+    private String currentSpec() {
+        int i = sources.getSelectionModel().getSelectedIndex();
+        return i >= 0 && i < sourceSpecs.size() ? sourceSpecs.get(i) : null;
+    }
+
+    private void capture() {
+        controller.capture(this::status);
+    }
+
+    private void showDebug(boolean on) {
+        controller.setDebug(on);
+        ((BorderPane) stage.getScene().getRoot()).setRight(on ? debugPane : null);
+    }
+
+    // ---------------------------------------------------------------- called by the controller
+
+    void sourceChanged(String spec, String description) {
+        sourceDescription = description;
+        String label = spec.equals("demo") ? DEMO : Path.of(spec).getFileName() == null ? spec
+                : spec.startsWith("camera") ? spec : Path.of(spec).getFileName().toString();
+        listSources(spec, label);
+        status("Source: " + description);
+    }
+
+    String sourceDescription() {
+        return sourceDescription;
+    }
+
+    void show(LiveResult r, double cameraFps) {
+        video.show(r, 0.9);
+        numbers.setText(r.recognition() == null ? "—"
+                : r.tracking().numbers().isEmpty() ? "no digits" : String.join("  ", r.tracking().numbers())
+                + (r.tracking().read().isEmpty() ? "" : "  ✓"));
+        stats.setText(String.format("%s · %d×%d · camera %.0f fps · processing %.0f fps · latency %.0f ms",
+                sourceDescription, r.frame().width(), r.frame().height(), cameraFps, r.processingFps(),
+                r.latencyMillis()));
+        if (r.debug() != null && debug.isSelected()) {
+            LiveResult.DebugView d = r.debug();
+            mask.setImage(image(d.maskWidth(), d.maskHeight(), d.mask()));
+            crops.setImage(image(d.cropsWidth(), d.cropsHeight(), d.crops()));
+        }
+    }
+
+    private static WritableImage image(int w, int h, byte[] bgra) {
+        WritableImage img = new WritableImage(w, h);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteBgraPreInstance(), ByteBuffer.wrap(bgra), w * 4);
+        return img;
+    }
+
+    void status(String text) {
+        status.setText(text);
+    }
+
+    /** A problem the user must see: on the video and in the status bar. */
+    void problem(String text) {
+        status(text);
+        message(text);
+    }
+
+    void message(String text) {
+        video.message(text);
+    }
+
+    String messageText() {
+        return video.messageText();
+    }
+}

@@ -1,0 +1,71 @@
+package io.digitcam.app;
+
+import io.digitcam.track.TrackedDigit;
+import io.digitcam.track.Tracking;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the steadied reading over the video, in screen pixels so labels stay legible however
+ * the frame is scaled: a box per digit with its label and confidence, and the numbers, read ones
+ * highlighted.
+ */
+final class OverlayPainter {
+    static final Color SURE = Color.rgb(60, 220, 90);
+    static final Color UNSURE = Color.rgb(255, 170, 0);
+    private static final Color PLATE = Color.rgb(0, 0, 0, 0.7);
+
+    private OverlayPainter() {
+    }
+
+    /**
+     * @param scale  screen pixels per frame pixel
+     * @param dx     left edge of the frame on screen
+     * @param dy     top edge of the frame on screen
+     */
+    static void paint(GraphicsContext g, Tracking tracking, double scale, double dx, double dy, double sure) {
+        Font labelFont = Font.font("DejaVu Sans", FontWeight.BOLD, 15);
+        g.setLineWidth(2.5);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (TrackedDigit d : tracking.digits()) {
+            Color color = d.confidence() >= sure ? SURE : UNSURE;
+            double x = dx + d.box().x() * scale;
+            double y = dy + d.box().y() * scale;
+            double w = d.box().width() * scale;
+            double h = d.box().height() * scale;
+            g.setStroke(color);
+            g.strokeRect(x, y, w, h);
+            String text = String.format("%d  %.0f%%", d.label(), 100 * d.confidence());
+            plate(g, text, labelFont, x - 1.25, y - 1.25, color);
+        }
+        if (!tracking.numbers().isEmpty()) {
+            Font big = Font.font("DejaVu Sans", FontWeight.BOLD, 26);
+            double x = dx + 10;
+            double y = dy + 44;
+            for (String number : tracking.numbers()) {
+                boolean read = tracking.read().contains(number);
+                x += plate(g, number, big, x, y, read ? SURE : Color.WHITE) + 12;
+            }
+        }
+    }
+
+    /** Text on a dark plate whose bottom-left corner is (x, y); returns the plate's width. */
+    private static double plate(GraphicsContext g, String text, Font font, double x, double y, Color color) {
+        Text probe = new Text(text);
+        probe.setFont(font);
+        double w = probe.getLayoutBounds().getWidth() + 10;
+        double h = probe.getLayoutBounds().getHeight() + 2;
+        g.setFill(PLATE);
+        g.fillRect(x, y - h, w, h);
+        g.setFill(color);
+        g.setFont(font);
+        g.fillText(text, x + 5, y - 1);
+        return w;
+    }
+}

@@ -1,0 +1,97 @@
+package io.digitcam.app;
+
+import io.digitcam.live.LiveResult;
+import io.digitcam.track.Tracking;
+import java.nio.ByteBuffer;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The video with its overlay. Frames go into one reused native pixel buffer (a new image per
+ * frame would churn memory at 30 fps); the overlay is drawn on a canvas on top, in screen pixels.
+ */
+final class VideoView extends StackPane {
+    private final ImageView image = new ImageView();
+    private final Canvas overlay = new Canvas();
+    private final Label message = new Label();
+    private PixelBuffer<ByteBuffer> buffer;
+    private ByteBuffer pixels;
+    private int frameWidth;
+    private int frameHeight;
+    private Tracking tracking = Tracking.EMPTY;
+    private double sure = 0.9;
+
+    VideoView() {
+        setStyle("-fx-background-color: #1e1e1e;");
+        setMinSize(320, 240);
+        image.setPreserveRatio(true);
+        image.setSmooth(true);
+        image.fitWidthProperty().bind(widthProperty());
+        image.fitHeightProperty().bind(heightProperty());
+        Pane overlayPane = new Pane(overlay);
+        overlayPane.setMouseTransparent(true);
+        overlay.widthProperty().bind(widthProperty());
+        overlay.heightProperty().bind(heightProperty());
+        overlay.widthProperty().addListener(o -> redraw());
+        overlay.heightProperty().addListener(o -> redraw());
+        message.setId("video-message");
+        message.setWrapText(true);
+        message.setMaxWidth(560);
+        message.setStyle("-fx-text-fill: white; -fx-font-size: 16px; -fx-background-color: rgba(0,0,0,0.72);"
+                + " -fx-padding: 12 16; -fx-background-radius: 6;");
+        message.setVisible(false);
+        StackPane.setAlignment(message, Pos.BOTTOM_CENTER);
+        getChildren().addAll(image, overlayPane, message);
+    }
+
+    /** Copies the frame into the display buffer and redraws the overlay. UI thread only. */
+    void show(LiveResult result, double sureConfidence) {
+        int w = result.frame().width();
+        int h = result.frame().height();
+        if (buffer == null || w != frameWidth || h != frameHeight) {
+            pixels = ByteBuffer.allocateDirect(w * h * 4);
+            buffer = new PixelBuffer<>(w, h, pixels, PixelFormat.getByteBgraPreInstance());
+            image.setImage(new WritableImage(buffer));
+            frameWidth = w;
+            frameHeight = h;
+        }
+        buffer.updateBuffer(b -> {
+            pixels.clear();
+            pixels.put(result.bgra());
+            pixels.flip();
+            return null;
+        });
+        tracking = result.tracking();
+        sure = sureConfidence;
+        redraw();
+    }
+
+    /** A notice over the video (no camera, a file that would not open...); null hides it. */
+    void message(String text) {
+        message.setText(text == null ? "" : text);
+        message.setVisible(text != null && !text.isBlank());
+    }
+
+    String messageText() {
+        return message.isVisible() ? message.getText() : "";
+    }
+
+    private void redraw() {
+        var g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        if (frameWidth == 0) {
+            return;
+        }
+        double scale = Math.min(getWidth() / frameWidth, getHeight() / frameHeight);
+        double dx = (getWidth() - frameWidth * scale) / 2;
+        double dy = (getHeight() - frameHeight * scale) / 2;
+        OverlayPainter.paint(g, tracking, scale, dx, dy, sure);
+    }
+}

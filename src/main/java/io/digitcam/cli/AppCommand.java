@@ -1,0 +1,80 @@
+package io.digitcam.cli;
+
+import io.digitcam.app.AppSettings;
+import io.digitcam.app.DigitCamApp;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "app", mixinStandardHelpOptions = true,
+        description = "Open the live window (what `digitcam` alone does).")
+final class AppCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "camera",
+            description = "camera, camera:N (index), camera:NAME, demo, or an image/video file. Default: ${DEFAULT-VALUE}; "
+                    + "without a camera the demo is shown.")
+    String source;
+
+    @Option(names = "--captures", paramLabel = "DIR", defaultValue = "captures",
+            description = "Folder the Capture button writes to. Default: ${DEFAULT-VALUE}.")
+    Path captures;
+
+    @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
+            description = "Default: ${DEFAULT-VALUE}.")
+    Path model;
+
+    @Option(names = "--width", defaultValue = "1280", description = "Camera resolution asked for. Default: ${DEFAULT-VALUE}.")
+    int width;
+
+    @Option(names = "--height", defaultValue = "720", description = "Default: ${DEFAULT-VALUE}.")
+    int height;
+
+    @Option(names = "--fps", defaultValue = "30", description = "Camera frame rate asked for. Default: ${DEFAULT-VALUE}.")
+    double fps;
+
+    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0.8",
+            description = "Starting threshold: a region is shown as a digit only above it. Default: ${DEFAULT-VALUE}.")
+    double minConfidence;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Native threads for inference (1 is fastest for a frame's few crops). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Override
+    public Integer call() {
+        check(width > 0 && width <= 7680, "--width", width);
+        check(height > 0 && height <= 4320, "--height", height);
+        check(fps > 0 && fps <= 240, "--fps", fps);
+        check(minConfidence >= 0 && minConfidence <= 1, "--min-confidence", minConfidence);
+        check(threads >= 1 && threads <= 64, "--threads", threads);
+        if (!hasDisplay()) {
+            spec.commandLine().getErr().println("digitcam: no display to open the window on (DISPLAY is not set); "
+                    + "run it on a desktop or under xvfb-run. The CLI commands work without one.");
+            return 1;
+        }
+        DigitCamApp.launchAndWait(new AppSettings(source, captures, DefaultPaths.resolve(model), width, height, fps,
+                minConfidence, threads));
+        return 0;
+    }
+
+    private void check(boolean ok, String option, Object value) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + value
+                    + " is out of range");
+        }
+    }
+
+    private static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+    }
+}

@@ -1,0 +1,40 @@
+package io.digitcam.live;
+
+/**
+ * A hand-off of one item where the newest wins: the producer never waits and never queues up
+ * work the consumer cannot keep up with; a frame the worker had no time for is simply replaced.
+ */
+public final class LatestSlot<T> {
+    private T item;
+    private boolean closed;
+    private long dropped;
+
+    /** Offers the newest item, replacing one not yet taken. */
+    public synchronized void put(T newest) {
+        if (item != null) {
+            dropped++;
+        }
+        item = newest;
+        notifyAll();
+    }
+
+    /** The newest item, waiting for one; null once closed. */
+    public synchronized T take() throws InterruptedException {
+        while (item == null && !closed) {
+            wait();
+        }
+        T out = item;
+        item = null;
+        return out;
+    }
+
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    /** Items replaced before anyone took them. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+}

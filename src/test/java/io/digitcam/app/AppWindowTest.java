@@ -1,0 +1,147 @@
+package io.digitcam.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digitcam.live.LiveResult;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the real window headless (TestFX on Monocle): what the user sees for a known image,
+ * Capture, Open, and the fallback when there is no camera.
+ */
+class AppWindowTest {
+    private static final long WAIT_SECONDS = 60;
+
+    @TempDir
+    static Path dir;
+    static Path sheet5283;
+    static Path sheet907;
+
+    private DigitCamApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void images() throws Exception {
+        sheet5283 = NumberSheet.write(dir.resolve("sheet-5283.png"), "5283");
+        sheet907 = NumberSheet.write(dir.resolve("sheet-907.png"), "907");
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private void launch(String source, Path captures) throws Exception {
+        DigitCamApp.configure(new AppSettings(source, captures, Path.of("models/digitcam-cnn.zip"), 1280, 720, 30, 0.8, 1));
+        app = (DigitCamApp) FxToolkit.setupApplication(DigitCamApp::new);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private String text(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + "; numbers '" + text("#numbers") + "', status '"
+                    + text("#status") + "', message '" + app.controller().window().messageText() + "'");
+        }
+    }
+
+    @Test
+    void theOverlayShowsTheDigitsOfAnImage() throws Exception {
+        launch(sheet5283.toString(), dir.resolve("captures-a"));
+        waitFor("5283 to be read", () -> text("#numbers").startsWith("5283"));
+        LiveResult shown = app.controller().shown();
+        assertThat(shown.tracking().digits()).extracting(d -> d.label()).containsExactly(5, 2, 8, 3);
+        assertThat(shown.tracking().digits()).allSatisfy(d -> assertThat(d.box().y()).isBetween(150, 300));
+        waitFor("the number to hold still and count as read", () -> text("#numbers").endsWith("✓"));
+        assertThat(text("#stats")).contains("960×540").contains("processing").contains("latency");
+    }
+
+    @Test
+    void captureWritesTheFrameTheAnnotatedFrameAndMatchingJson() throws Exception {
+        Path captures = dir.resolve("captures-b");
+        launch(sheet5283.toString(), captures);
+        waitFor("5283 to be read", () -> text("#numbers").startsWith("5283"));
+        LiveResult shown = app.controller().shown();
+        robot.type(KeyCode.SPACE);
+        waitFor("the capture to be saved", () -> text("#status").startsWith("Saved"));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(captures)) {
+            files = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        assertThat(files).hasSize(3);
+        Path json = files.stream().filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        Path raw = files.stream().filter(p -> p.toString().endsWith(".png") && !p.toString().endsWith("-annotated.png"))
+                .findFirst().orElseThrow();
+        assertThat(files).anyMatch(p -> p.toString().endsWith("-annotated.png"));
+        assertThat(text("#status")).contains(raw.getFileName().toString());
+
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        assertThat(m.get("image").asText()).isEqualTo(raw.getFileName().toString());
+        assertThat(m.get("numbers").get(0).asText()).isEqualTo("5283");
+        assertThat(m.get("digits")).hasSize(4);
+        assertThat(m.get("model").get("file").asText()).isEqualTo("digitcam-cnn.zip");
+        assertThat(m.has("time")).isTrue();
+
+        BufferedImage png = ImageIO.read(raw.toFile());
+        assertThat(png.getWidth()).isEqualTo(960);
+        BufferedImage bgr = new BufferedImage(png.getWidth(), png.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(png, 0, 0, null);
+        assertThat(((DataBufferByte) bgr.getRaster().getDataBuffer()).getData()).isEqualTo(shown.frame().bgr());
+    }
+
+    @Test
+    void openShowsAnotherImagesDigits() throws Exception {
+        launch(sheet5283.toString(), dir.resolve("captures-c"));
+        waitFor("5283 to be read", () -> text("#numbers").startsWith("5283"));
+        Platform.runLater(() -> app.controller().open(sheet907));
+        waitFor("907 to be read", () -> text("#numbers").startsWith("907"));
+        assertThat(app.controller().shown().tracking().digits()).hasSize(3);
+    }
+
+    @Test
+    void openingAnUnreadableFileIsAMessageAndTheAppGoesOn() throws Exception {
+        launch(sheet5283.toString(), dir.resolve("captures-d"));
+        waitFor("5283 to be read", () -> text("#numbers").startsWith("5283"));
+        Path junk = Files.writeString(dir.resolve("junk.png"), "not an image");
+        Platform.runLater(() -> app.controller().open(junk));
+        waitFor("a message naming the file", () -> app.controller().window().messageText().contains("junk.png"));
+        Platform.runLater(() -> app.controller().open(sheet907));
+        waitFor("907 to be read", () -> text("#numbers").startsWith("907"));
+    }
+
+    @Test
+    void aMissingCameraFallsBackToTheDemoWithAVisibleMessage() throws Exception {
+        launch("camera:7", dir.resolve("captures-e"));
+        waitFor("the no-camera message", () -> app.controller().window().messageText().startsWith("No camera"));
+        waitFor("demo frames", () -> app.controller().shown() != null);
+        assertThat(app.controller().window().sourceDescription()).containsIgnoringCase("demo");
+        waitFor("the demo's digits to be read", () -> !app.controller().shown().tracking().digits().isEmpty());
+    }
+}
