@@ -34,6 +34,7 @@ public final class PipelineBenchmark {
         long[] start = {0};
         CountDownLatch done = new CountDownLatch(1);
         int[] seen = {0};
+        String[] failure = {null};
         LivePipeline pipeline = new LivePipeline(recognizer, tracker, r -> {
             int n = seen[0]++;
             if (n == warmUp) {
@@ -49,7 +50,9 @@ public final class PipelineBenchmark {
                 done.countDown();
             }
         }, status -> {
-            if (status.state() == SourceStatus.State.STOPPED) {
+            // A benchmark does not wait out retries: the first failure ends it.
+            if (status.state() != SourceStatus.State.RUNNING) {
+                failure[0] = status.message();
                 done.countDown();
             }
         });
@@ -59,7 +62,8 @@ public final class PipelineBenchmark {
             double seconds = (System.nanoTime() - start[0]) / 1e9;
             int n = count[0];
             if (n == 0) {
-                throw new IllegalStateException(source.description() + " delivered no frames to measure");
+                throw new IllegalStateException(failure[0] != null ? failure[0].replaceAll(" — retrying.*", "")
+                        : source.description() + " delivered no frames to measure");
             }
             return new Figures(n, seconds, n / seconds, LatencyStats.of(java.util.Arrays.copyOf(latency, n)),
                     LatencyStats.of(java.util.Arrays.copyOf(recognize, n)), digits[0] / (double) n, pipeline.dropped());

@@ -73,8 +73,16 @@ public final class DemoSource implements FrameSource {
     private long sheetSet = -1;
     private long sequence;
 
+    private final boolean paced;
+
     public DemoSource(long seed) {
+        this(seed, true);
+    }
+
+    /** Unpaced, frames come as fast as they render (for benchmarks). */
+    public DemoSource(long seed, boolean paced) {
         this.seed = seed;
+        this.paced = paced;
     }
 
     public DemoSource() {
@@ -135,7 +143,7 @@ public final class DemoSource implements FrameSource {
     /** The frame is paced at 30 fps; null once closed. */
     @Override
     public FrameImage grab() throws SourceException {
-        if (closed || !pacer.awaitNext()) {
+        if (closed || (paced && !pacer.awaitNext())) {
             return null;
         }
         lock.lock();

@@ -10,6 +10,11 @@ public final class VideoFiles {
     }
 
     public static GrabberSource source(Path file) {
+        return source(file, GrabberOptions.videoFile());
+    }
+
+    /** With {@code options.paced()} false the file plays as fast as it decodes (benchmarks). */
+    public static GrabberSource source(Path file, GrabberOptions options) {
         return new GrabberSource("video " + file.getFileName(), () -> {
             // FFmpeg's own message for these is "Could not open input", which says less.
             if (!Files.exists(file)) {
@@ -23,6 +28,6 @@ public final class VideoFiles {
             }
             Ffmpeg.quiet();
             return new FFmpegFrameGrabber(file.toFile());
-        }, GrabberOptions.videoFile());
+        }, options);
     }
 }
