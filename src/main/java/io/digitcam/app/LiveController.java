@@ -90,7 +90,8 @@ final class LiveController implements AutoCloseable {
         sourceSpec = spec;
         window.sourceChanged(spec, source.description());
         window.message(null);
-        pipeline.play(source);
+        CameraSpec camera = cameraSpec();
+        pipeline.play(source, () -> Sources.open(spec, camera));
     }
 
     void open(Path file) {

@@ -14,15 +14,19 @@ public final class GrabLoop implements Runnable {
     static final long FIRST_RETRY_MILLIS = 500;
     static final long MAX_RETRY_MILLIS = 5_000;
 
-    private final FrameSource source;
+    private final SourceFactory factory;
+    private volatile FrameSource source;
     private final LatestSlot<FrameImage> slot;
     private final Consumer<SourceStatus> status;
     private final RateMeter rate = new RateMeter();
     private volatile boolean stopped;
     private volatile boolean paused;
+    private volatile long lastFrameNanos = System.nanoTime();
 
-    public GrabLoop(FrameSource source, LatestSlot<FrameImage> slot, Consumer<SourceStatus> status) {
-        this.source = source;
+    public GrabLoop(FrameSource first, SourceFactory factory, LatestSlot<FrameImage> slot,
+                    Consumer<SourceStatus> status) {
+        this.source = first;
+        this.factory = factory;
         this.slot = slot;
         this.status = status;
     }
@@ -44,16 +48,21 @@ public final class GrabLoop implements Runnable {
             try {
                 source.open();
                 everOpened = true;
+                lastFrameNanos = System.nanoTime();
                 status.accept(new SourceStatus(SourceStatus.State.RUNNING, source.description(), "", false));
-                pause = FIRST_RETRY_MILLIS;
                 while (!stopped) {
                     FrameImage frame = source.grab();
+                    if (frame == null && source.live()) {
+                        throw new SourceException(source.description() + " stopped delivering frames");
+                    }
                     if (frame == null) {
                         status.accept(new SourceStatus(SourceStatus.State.STOPPED, source.description(), "end of "
                                 + source.description(), false));
                         return;
                     }
                     rate.tick(frame.grabbedNanos());
+                    lastFrameNanos = System.nanoTime();
+                    pause = FIRST_RETRY_MILLIS;
                     slot.put(frame);
                     while (paused && !stopped) {
                         // Paused: keep the device open but stop feeding the worker.
@@ -78,7 +87,17 @@ public final class GrabLoop implements Runnable {
                     return;
                 }
                 pause = Math.min(MAX_RETRY_MILLIS, pause * 2);
+                source = fresh(source);
             }
+        }
+    }
+
+    private FrameSource fresh(FrameSource old) {
+        try {
+            return factory.create();
+        } catch (SourceException e) {
+            // Opening the stale one fails again with a clear message, and the loop retries.
+            return old;
         }
     }
 
@@ -90,6 +109,11 @@ public final class GrabLoop implements Runnable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** How long the source has been silent, in ms; 0 while paused (silence is expected then). */
+    public long silentMillis(long nowNanos) {
+        return paused ? 0 : (nowNanos - lastFrameNanos) / 1_000_000;
     }
 
     public void setPaused(boolean paused) {

@@ -12,17 +12,36 @@ import java.util.function.Consumer;
  * to the given consumers on the worker and grabber threads; the UI marshals them itself.
  */
 public final class LivePipeline implements AutoCloseable {
-    private static final long JOIN_MILLIS = 1_500;
+    // Two joins must fit in the 2 s a user waits for a closed window to go away.
+    private static final long JOIN_MILLIS = 700;
+    /** A live source silent this long is presumed stalled (a driver stuck in a read) and restarted. */
+    static final long DEFAULT_STALL_MILLIS = 3_000;
 
     private final LatestSlot<FrameImage> slot = new LatestSlot<>();
     private final RecognitionWorker worker;
     private final Thread workerThread;
     private final Consumer<SourceStatus> status;
-    private GrabLoop grab;
+    private final java.util.concurrent.ScheduledExecutorService watchdog;
+    private final long stallMillis;
+    private volatile GrabLoop grab;
+    private SourceFactory factory;
     private Thread grabThread;
 
     public LivePipeline(Recognizer recognizer, DigitTracker tracker, Consumer<LiveResult> results,
                         Consumer<SourceStatus> status) {
+        this(recognizer, tracker, results, status, DEFAULT_STALL_MILLIS);
+    }
+
+    public LivePipeline(Recognizer recognizer, DigitTracker tracker, Consumer<LiveResult> results,
+                        Consumer<SourceStatus> status, long stallMillis) {
+        this.stallMillis = stallMillis;
+        this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "digitcam-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(50, stallMillis / 4);
+        watchdog.scheduleWithFixedDelay(this::checkStall, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
         this.worker = new RecognitionWorker(slot, recognizer, tracker, results);
         this.status = status;
         this.workerThread = new Thread(worker, "digitcam-worker");
@@ -34,11 +53,20 @@ public final class LivePipeline implements AutoCloseable {
         return worker;
     }
 
-    /** Starts grabbing from {@code source}, stopping (and closing) the previous one first. */
+    /** Plays a source that cannot be made again (a retry reopens this same one). */
     public synchronized void play(FrameSource source) {
+        play(source, () -> source);
+    }
+
+    /**
+     * Starts grabbing from {@code first}, stopping (and closing) the previous source first;
+     * {@code factory} makes a new one whenever the source has to be reopened.
+     */
+    public synchronized void play(FrameSource first, SourceFactory factory) {
         stopSource();
         worker.resetTracks();
-        grab = new GrabLoop(source, slot, status);
+        this.factory = factory;
+        grab = new GrabLoop(first, factory, slot, status);
         grab.setPaused(paused);
         grabThread = new Thread(grab, "digitcam-grabber");
         grabThread.setDaemon(true);
@@ -59,13 +87,35 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     /** Frames per second the current source delivers. */
-    public synchronized double cameraFps() {
-        return grab == null ? 0 : grab.fps();
+    public double cameraFps() {
+        GrabLoop g = grab;
+        return g == null ? 0 : g.fps();
     }
 
     /** Frames the worker had no time for and skipped. */
     public long dropped() {
         return slot.dropped();
+    }
+
+    // A grab blocked inside a driver never returns to report anything, so the watchdog does:
+    // it says so, closes the source (which unblocks most drivers) and starts grabbing anew.
+    private synchronized void checkStall() {
+        if (grab == null || !grab.source().live()) {
+            return;
+        }
+        long silent = grab.silentMillis(System.nanoTime());
+        if (silent >= stallMillis) {
+            FrameSource source = grab.source();
+            status.accept(new SourceStatus(SourceStatus.State.RETRYING, source.description(),
+                    source.description() + ": no frames for " + String.format("%.1f", silent / 1000.0) + " s — reopening", false));
+            FrameSource next;
+            try {
+                next = factory.create();
+            } catch (io.digitcam.source.SourceException e) {
+                next = source;
+            }
+            play(next, factory);
+        }
     }
 
     public synchronized void stopSource() {
@@ -80,6 +130,7 @@ public final class LivePipeline implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        watchdog.shutdownNow();
         stopSource();
         slot.close();
         workerThread.interrupt();
