@@ -76,7 +76,12 @@ public final class ImageFiles {
         checkSize(file, size[0], size[1]);
         Mat img;
         try {
-            img = format == ImageFormat.GIF ? firstGifFrame(bytes) : decode(format, bytes);
+            img = format == ImageFormat.GIF ? viaImageIo(format, bytes) : decode(format, bytes);
+            if (img == null && format == ImageFormat.TIFF) {
+                // OpenCV 4.9 fails an assertion on the strips of TIFFs Java's own ImageIO writes;
+                // TIFF has many variants, and the JDK reader covers more of them.
+                img = viaImageIo(format, bytes);
+            }
         } catch (IOException | RuntimeException e) {
             // OpenCV's exceptions are RuntimeExceptions with multi-line messages.
             throw new IOException(corrupt, e);
@@ -195,9 +200,12 @@ public final class ImageFiles {
         }
     }
 
-    /** OpenCV 4.9 has no GIF decoder; the JDK's reads the first frame, and it is drawn on white. */
-    private static Mat firstGifFrame(byte[] bytes) throws IOException {
-        ImageReader reader = ImageFormat.GIF.reader();
+    /**
+     * The first image by the JDK's reader, drawn on white: OpenCV 4.9 has no GIF decoder, so an
+     * animated GIF gives its first frame.
+     */
+    private static Mat viaImageIo(ImageFormat format, byte[] bytes) throws IOException {
+        ImageReader reader = format.reader();
         BufferedImage frame;
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, false, true);

@@ -17,7 +17,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 enum ImageFormat {
     PNG("png"), JPEG("jpeg"), BMP("bmp"), GIF("gif"), TIFF("tiff"), WEBP(null);
 
-    /** The javax.imageio format name whose reader parses the header; WebP has none in the JDK. */
+    /** The javax.imageio format name; the JDK has no WebP reader, and BMP is parsed by hand. */
     private final String imageIoName;
 
     ImageFormat(String imageIoName) {
@@ -53,6 +53,9 @@ enum ImageFormat {
         if (this == WEBP) {
             return webpSize(b);
         }
+        if (this == BMP) {
+            return bmpSize(b);
+        }
         ImageReader reader = reader();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(b))) {
             reader.setInput(in, true, true);
@@ -81,6 +84,21 @@ enum ImageFormat {
                 .orElse(all.get(0));
     }
 
+    /**
+     * By hand, because the JDK's BMP reader refuses sizes over 2^31 bytes with its own message,
+     * and that check is ours to make. Height is negative for top-down bitmaps.
+     */
+    private static long[] bmpSize(byte[] b) throws IOException {
+        long header = b.length >= 26 ? s32(b, 14) : 0;
+        if (header == 12) {
+            return new long[] {u16(b, 18), u16(b, 20)};
+        }
+        if (header >= 40) {
+            return new long[] {s32(b, 18), Math.abs(s32(b, 22))};
+        }
+        throw new IOException("bad BMP header");
+    }
+
     /** RIFF "WEBP", then a VP8 (lossy), VP8L (lossless) or VP8X (extended) chunk carrying the size. */
     private static long[] webpSize(byte[] b) throws IOException {
         if (starts(b, 12, 'V', 'P', '8', 'X') && b.length >= 30) {
@@ -98,6 +116,11 @@ enum ImageFormat {
 
     private static long u16(byte[] b, int at) {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
+    /** Little-endian signed 32 bits. */
+    private static long s32(byte[] b, int at) {
+        return (int) (u24(b, at) | (b[at + 3] & 0xFF) << 24);
     }
 
     private static long u24(byte[] b, int at) {
