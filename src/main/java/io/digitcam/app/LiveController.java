@@ -72,9 +72,9 @@ final class LiveController implements AutoCloseable {
             pipeline.worker().setRecognizer(recognizer);
             Platform.runLater(() -> window.status("Model " + settings.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {
-            Platform.runLater(() -> window.problem("Cannot read digits: " + e.getMessage()));
+            Platform.runLater(() -> window.modelProblem("Cannot read digits: " + e.getMessage()));
         } catch (Exception e) {
-            Platform.runLater(() -> window.problem("Cannot read digits: " + settings.model() + ": " + e.getMessage()));
+            Platform.runLater(() -> window.modelProblem("Cannot read digits: " + settings.model() + ": " + e.getMessage()));
         }
     }
 

@@ -62,6 +62,7 @@ final class MainWindow {
     private LiveController controller;
     private String sourceDescription = "";
     private boolean updatingSources;
+    private String modelProblem;
 
     MainWindow(Stage stage) {
         this.stage = stage;
@@ -268,8 +269,15 @@ final class MainWindow {
         message(text);
     }
 
+    /** A notice over the video; null clears it, back to the model problem if there is one. */
     void message(String text) {
-        video.message(text);
+        video.message(text != null ? text : modelProblem);
+    }
+
+    /** The model could not be loaded: stays on screen whatever the source does. */
+    void modelProblem(String text) {
+        modelProblem = text;
+        problem(text);
     }
 
     String messageText() {

@@ -70,6 +70,13 @@ final class PredictCommand implements Callable<Integer> {
                 RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
         int failed = 0;
         for (Path file : expand(inputs)) {
+            if (Files.isDirectory(file) && !ImageFiles.looksLikeImage(file)) {
+                // What expand() leaves of a directory that held no image: say so, don't pass in silence.
+                err.println("digitcam: " + file + ": is a directory with no images (" + String.join(", ", ImageFiles.EXTENSIONS) + ") in it");
+                err.flush();
+                failed++;
+                continue;
+            }
             try (Mat image = ImageFiles.read(file); Recognizer.Trace trace = recognizer.trace(image)) {
                 Recognition r = trace.recognition();
                 out.println(json ? RecognitionJson.line(file.toString(), r) : summary(file, r));
@@ -91,6 +98,11 @@ final class PredictCommand implements Callable<Integer> {
                 err.println("digitcam: " + Errors.describe(e));
                 err.flush();
                 failed++;
+            } catch (RuntimeException e) {
+                // One image the pipeline chokes on must not cost the rest of the batch.
+                err.println("digitcam: " + file + ": could not be processed (" + Errors.describe(e) + ")");
+                err.flush();
+                failed++;
             }
         }
         return failed > 0 ? 1 : 0;
@@ -109,9 +121,14 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p) && !ImageFiles.looksLikeImage(p)) {
+                List<Path> found;
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> Files.isRegularFile(f) && ImageFiles.looksLikeImage(f)).sorted().forEach(files::add);
+                    found = list.filter(f -> Files.isRegularFile(f) && ImageFiles.looksLikeImage(f)).sorted().toList();
                 }
+                if (found.isEmpty()) {
+                    files.add(p);
+                }
+                files.addAll(found);
             } else {
                 files.add(p);
             }

@@ -40,7 +40,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class ImageFiles {
     /** Extensions a directory listing picks up. */
-    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "tif", "tiff", "webp");
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "tif", "tiff", "webp", "gif");
     /** 50 MP holds a full-resolution 48-megapixel phone photo; as BGR that is 150 MB. */
     public static final long MAX_PIXELS = 50_000_000;
     /** Longer sides are panoramas or bombs; 16384 is also the largest texture JavaFX draws. */

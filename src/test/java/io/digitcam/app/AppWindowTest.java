@@ -47,7 +47,11 @@ class AppWindowTest {
     }
 
     private void launch(String source, Path captures) throws Exception {
-        DigitCamApp.configure(new AppSettings(source, captures, Path.of("models/digitcam-cnn.zip"), 1280, 720, 30, 0.8, 1));
+        launch(source, captures, Path.of("models/digitcam-cnn.zip"));
+    }
+
+    private void launch(String source, Path captures, Path model) throws Exception {
+        DigitCamApp.configure(new AppSettings(source, captures, model, 1280, 720, 30, 0.8, 1));
         app = (DigitCamApp) FxToolkit.setupApplication(DigitCamApp::new);
     }
 
@@ -143,5 +147,17 @@ class AppWindowTest {
         waitFor("demo frames", () -> app.controller().shown() != null);
         assertThat(app.controller().window().sourceDescription()).containsIgnoringCase("demo");
         waitFor("the demo's digits to be read", () -> !app.controller().shown().tracking().digits().isEmpty());
+    }
+
+    @Test
+    void aBrokenModelIsShownInTheWindowAndTheVideoStillRuns() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.zip"), "not a model");
+        launch(sheet5283.toString(), dir.resolve("captures-f"), broken);
+        waitFor("the model error", () -> app.controller().window().messageText().contains("broken.zip"));
+        assertThat(app.controller().window().messageText()).contains("not a DL4J model").doesNotContain("Exception");
+        waitFor("video frames", () -> app.controller().shown() != null);
+        assertThat(app.controller().shown().recognition()).isNull();
+        robot.type(KeyCode.SPACE);
+        waitFor("capture refused", () -> text("#status").contains("no model"));
     }
 }
