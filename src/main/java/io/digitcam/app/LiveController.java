@@ -46,6 +46,8 @@ final class LiveController implements AutoCloseable {
     private volatile String sourceSpec;
     private volatile String modelSha256;
     private volatile double minConfidence;
+    // Why the app is not showing what was asked for (no camera → demo); stays until the user picks a source.
+    private String notice;
 
     LiveController(AppSettings settings, MainWindow window) {
         this.settings = settings;
@@ -80,6 +82,7 @@ final class LiveController implements AutoCloseable {
 
     /** Switches to a source given as on the command line: camera[:N|:NAME], demo or a file. */
     void play(String spec) {
+        notice = null;
         FrameSource source;
         try {
             source = Sources.open(spec, cameraSpec());
@@ -176,12 +179,14 @@ final class LiveController implements AutoCloseable {
 
     private void onStatus(SourceStatus status) {
         switch (status.state()) {
-            case RUNNING -> window.message(null);
+            case RUNNING -> window.message(notice);
             case RETRYING -> {
                 if (status.firstOpen() && isCamera(sourceSpec)) {
                     play("demo");
-                    window.message("No camera: " + status.message().replaceAll(" — retrying.*", "")
-                            + ". Showing the demo; choose a camera or open a file above.");
+                    notice = "No camera: " + status.message().replaceAll(" — retrying.*", "")
+                            + ". Showing the demo; choose a camera or open a file above.";
+                    window.message(notice);
+                    window.status(notice);
                 } else {
                     window.message(status.message());
                 }
