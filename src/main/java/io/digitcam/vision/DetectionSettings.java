@@ -30,15 +30,19 @@ package io.digitcam.vision;
  *                           to be merged as one broken digit (the bar of a 5, an open 4)
  * @param mergeGap           vertical gap allowed for such a merge, fraction of the taller height
  * @param maxCandidates      at most this many regions go to the classifier per frame
+ * @param barAspect          regions narrower than this (width/height) are bars: a "1"
+ * @param maxBarDensity      most ink a bar may have; a marker "1" is nearly solid, so bars get
+ *                           more than {@code maxDensity}
  */
 public record DetectionSettings(int workingHeight, double strokeKernel, double backgroundKernel, double minInkRatio, int minInkContrast,
                                 double minSurfaceRatio,
                                 double minHeight, double maxHeight, double minAspect, double maxAspect,
                                 int maxDigitsPerRegion, double minDensity, double maxDensity,
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
-                                double mergeOverlap, double mergeGap, int maxCandidates) {
+                                double mergeOverlap, double mergeGap, int maxCandidates, double barAspect,
+                                double maxBarDensity) {
     public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.5, 0.38, 18, 0.3,
             0.035, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
             0.3, 0.1, 0.25,
-            0.5, 0.3, 80);
+            0.5, 0.3, 80, 0.4, 0.95);
 }

@@ -308,7 +308,7 @@ public final class DigitDetector {
         if (density < s.minDensity()) {
             return String.format("too little ink (%.2f)", density);
         }
-        if (density > s.maxDensity()) {
+        if (density > (aspect < s.barAspect() ? s.maxBarDensity() : s.maxDensity())) {
             return String.format("too much ink (%.2f)", density);
         }
         int margin = Math.max(2, (int) Math.round(s.surroundMargin() * b.height()));
