@@ -35,6 +35,10 @@ public final class Soak {
     public static final int CLIP_FRAMES = 150;
     /** How long without a single processed frame counts as a stalled pipeline. */
     private static final long STALL_SECONDS = 120;
+    /** Resident memory counts as settled after a GC once it moves less than this in one poll. */
+    private static final long SETTLED_BYTES = 1L << 20;
+    private static final long SETTLE_POLL_MILLIS = 200;
+    private static final int SETTLE_POLLS = 15;
 
     private final Recognizer recognizer;
     private final DigitTracker tracker;
@@ -51,13 +55,14 @@ public final class Soak {
      * @param seconds       since the first processed frame
      * @param rssBytes      VmRSS from /proc/self/status; -1 where there is none (not Linux)
      * @param heapUsedBytes Java heap in use right after a {@link System#gc()} hint
+     * @param heapCommittedBytes Java heap reserved from the OS ({@link Runtime#totalMemory()})
      * @param physicalBytes JavaCPP's {@link Pointer#physicalBytes()} (the process's physical memory)
      * @param totalBytes    JavaCPP's {@link Pointer#totalBytes()}: native memory of live Pointers it tracks
      * @param pointers      JavaCPP's {@link Pointer#totalCount()}: live Pointers with a deallocator
      * @param dropped       frames the grabber delivered that the worker had no time for
      * @param digits        digits read, summed over all processed frames so far
      */
-    public record Sample(long frames, double seconds, long rssBytes, long heapUsedBytes, long physicalBytes,
+    public record Sample(long frames, double seconds, long rssBytes, long heapUsedBytes, long heapCommittedBytes, long physicalBytes,
                          long totalBytes, long pointers, long dropped, long digits) {
     }
 
@@ -147,7 +152,17 @@ public final class Soak {
             digits[0] += r.recognition() == null ? 0 : r.recognition().digits().size();
             progressed.frames = n;
             if (n == 1 || n % sampleEvery == 0 || n == warmUp || n == frames) {
-                Sample s = sample(n, (System.nanoTime() - start[0]) / 1e9, holder[0].dropped(), digits[0]);
+                double seconds = (System.nanoTime() - start[0]) / 1e9;
+                long paused = System.nanoTime();
+                holder[0].setPaused(true);
+                Sample s;
+                try {
+                    s = sample(n, seconds, holder[0].dropped(), digits[0]);
+                } finally {
+                    holder[0].setPaused(false);
+                }
+                // The time spent sampling is not the pipeline's.
+                start[0] += System.nanoTime() - paused;
                 synchronized (samples) {
                     samples.add(s);
                 }
@@ -202,11 +217,31 @@ public final class Soak {
         volatile long frames;
     }
 
+    /**
+     * Memory with the grabber paused: a GC hint, then resident memory once it stops falling. G1
+     * returns the heap it shrinks after a full GC to the OS concurrently, so a reading taken at
+     * once catches anything between the old and the new heap size (±100 MiB); with the grabber
+     * still producing 2.7 MB frames, the heap would never settle at all.
+     */
     private static Sample sample(long frames, double seconds, long dropped, long digits) {
         System.gc();
+        long rss = residentBytes();
+        try {
+            for (int i = 0; i < SETTLE_POLLS && rss > 0; i++) {
+                Thread.sleep(SETTLE_POLL_MILLIS);
+                long now = residentBytes();
+                boolean settled = Math.abs(now - rss) < SETTLED_BYTES;
+                rss = now;
+                if (settled) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Runtime rt = Runtime.getRuntime();
         long heap = rt.totalMemory() - rt.freeMemory();
-        return new Sample(frames, seconds, residentBytes(), heap, Pointer.physicalBytes(), Pointer.totalBytes(),
+        return new Sample(frames, seconds, rss, heap, rt.totalMemory(), Pointer.physicalBytes(), Pointer.totalBytes(),
                 Pointer.totalCount(), dropped, digits);
     }
 
@@ -264,15 +299,15 @@ public final class Soak {
     private static final double MIB = 1024.0 * 1024.0;
 
     public static void printHeader(PrintWriter out) {
-        out.printf("%8s %8s %10s %10s %10s %12s %9s %9s %8s  %s%n", "frames", "elapsed", "RSS MiB", "heap MiB",
-                "phys MiB", "javacpp MiB", "pointers", "dropped", "dig/fr", "");
+        out.printf("%8s %8s %9s %9s %9s %9s %11s %9s %9s %7s  %s%n", "frames", "elapsed", "RSS MiB", "heap MiB",
+                "of MiB", "phys MiB", "javacpp MiB", "pointers", "dropped", "dig/fr", "");
         out.flush();
     }
 
     public static void printSample(Sample s, int warmUp, PrintWriter out) {
-        out.printf("%8d %7.1fs %10s %10.1f %10.1f %12.1f %9d %9d %8.2f  %s%n", s.frames(), s.seconds(),
+        out.printf("%8d %7.1fs %9s %9.1f %9.1f %9.1f %11.1f %9d %9d %7.2f  %s%n", s.frames(), s.seconds(),
                 s.rssBytes() < 0 ? "n/a" : String.format("%.1f", s.rssBytes() / MIB), s.heapUsedBytes() / MIB,
-                s.physicalBytes() / MIB, s.totalBytes() / MIB, s.pointers(), s.dropped(),
+                s.heapCommittedBytes() / MIB, s.physicalBytes() / MIB, s.totalBytes() / MIB, s.pointers(), s.dropped(),
                 s.digits() / (double) s.frames(), s.frames() == warmUp ? "← end of warm-up (reference)" : "");
         out.flush();
     }
