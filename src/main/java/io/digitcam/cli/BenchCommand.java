@@ -137,6 +137,11 @@ final class BenchCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "need --frames ≥ 1, 0 ≤ --warm-up < --frames, --sample-every ≥ 1, --bound > 0");
             }
+            if (source != null && !java.nio.file.Files.isRegularFile(source)) {
+                // Before the model loads and the table starts, not as the pipeline's first status.
+                throw new io.digitcam.source.SourceException(source + (java.nio.file.Files.exists(source)
+                        ? ": not a file" : ": no such file"));
+            }
             PrintWriter out = spec.commandLine().getOut();
             io.digitcam.model.DigitClassifier classifier = io.digitcam.model.DigitClassifier.load(DefaultPaths.resolve(model));
             io.digitcam.recognize.RecognitionSettings settings = io.digitcam.recognize.RecognitionSettings.DEFAULT;

@@ -200,9 +200,10 @@ public final class Soak {
                 }
             }
             if (progressed.frames < frames) {
-                throw new IllegalStateException(source.description() + ": "
-                        + (failure[0] == null ? "ended" : failure[0].replaceAll(" — retrying.*", ""))
-                        + " after " + progressed.frames + " of " + frames + " frames");
+                String why = failure[0] == null ? source.description() + ": ended"
+                        : failure[0].replaceAll(" — retrying.*", "");
+                throw new IllegalStateException(progressed.frames == 0 ? why
+                        : why + " (after " + progressed.frames + " of " + frames + " frames)");
             }
         } finally {
             pipeline.close();
