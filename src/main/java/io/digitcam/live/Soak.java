@@ -125,8 +125,9 @@ public final class Soak {
     /**
      * Runs {@code frames} processed frames of {@code source} through the pipeline, sampling after
      * the first frame, every {@code sampleEvery} frames, at the end of the warm-up and at the end.
-     * The sampling happens on the worker thread between two frames, so the figures never catch a
-     * frame half processed; each sample also goes to {@code progress} as it is taken.
+     * The sampling happens on the worker thread between two frames with the grabber paused, so the
+     * figures never catch a frame half processed; the time it takes is left out of the elapsed
+     * time. Each sample also goes to {@code progress} as it is taken.
      */
     public Result run(FrameSource source, int frames, int warmUp, int sampleEvery, double boundPercent,
                       Consumer<Sample> progress) throws InterruptedException {
@@ -150,7 +151,6 @@ public final class Soak {
                 start[0] = System.nanoTime();
             }
             digits[0] += r.recognition() == null ? 0 : r.recognition().digits().size();
-            progressed.frames = n;
             if (n == 1 || n % sampleEvery == 0 || n == warmUp || n == frames) {
                 double seconds = (System.nanoTime() - start[0]) / 1e9;
                 long paused = System.nanoTime();
@@ -168,6 +168,8 @@ public final class Soak {
                 }
                 progress.accept(s);
             }
+            // Only now: the waiting thread ends the run as soon as it sees the last frame counted.
+            progressed.frames = n;
             if (n == frames) {
                 synchronized (done) {
                     done.notifyAll();
