@@ -1,13 +1,14 @@
 package io.digitcam.cli;
 
 import io.digitcam.model.ClassifierBenchmark;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and print the figures.",
-        subcommands = {BenchCommand.Classifier.class, BenchCommand.Pipeline.class})
+        subcommands = {BenchCommand.Classifier.class, BenchCommand.Pipeline.class, BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -93,6 +94,85 @@ final class BenchCommand implements Runnable {
             io.digitcam.live.PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)"), f,
                     spec.commandLine().getOut());
             return 0;
+        }
+    }
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "A long run of the live pipeline without a window on a looping video, unpaced, sampling "
+                    + "resident memory, Java heap and JavaCPP's native memory; passes (exit 0) if resident memory "
+                    + "after the warm-up stays within the bound of its first post-warm-up sample, fails (exit 1) "
+                    + "otherwise.")
+    static final class Soak implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
+                description = "Default: ${DEFAULT-VALUE}.")
+        Path model;
+
+        @Option(names = "--source", paramLabel = "FILE",
+                description = "A video file, looped. Default: a 1280×720 clip of the demo (several numbers, "
+                        + io.digitcam.live.Soak.CLIP_FRAMES + " frames) recorded to a temporary file first.")
+        Path source;
+
+        @Option(names = "--frames", defaultValue = "20000",
+                description = "Frames processed in all, warm-up included. Default: ${DEFAULT-VALUE}.")
+        int frames;
+
+        @Option(names = "--warm-up", defaultValue = "2000",
+                description = "Frames before the reference sample. Default: ${DEFAULT-VALUE}.")
+        int warmUp;
+
+        @Option(names = "--sample-every", paramLabel = "N", defaultValue = "1000",
+                description = "Sample memory every N processed frames. Default: ${DEFAULT-VALUE}.")
+        int sampleEvery;
+
+        @Option(names = "--bound", paramLabel = "PERCENT", defaultValue = "5",
+                description = "Allowed deviation of resident memory from the reference. Default: ±${DEFAULT-VALUE}%%.")
+        double bound;
+
+        @Override
+        public Integer call() throws Exception {
+            if (frames < 1 || warmUp < 0 || warmUp >= frames || sampleEvery < 1 || bound <= 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "need --frames ≥ 1, 0 ≤ --warm-up < --frames, --sample-every ≥ 1, --bound > 0");
+            }
+            if (source != null && !java.nio.file.Files.isRegularFile(source)) {
+                // Before the model loads and the table starts, not as the pipeline's first status.
+                throw new io.digitcam.source.SourceException(source + (java.nio.file.Files.exists(source)
+                        ? ": not a file" : ": no such file"));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            io.digitcam.model.DigitClassifier classifier = io.digitcam.model.DigitClassifier.load(DefaultPaths.resolve(model));
+            io.digitcam.recognize.RecognitionSettings settings = io.digitcam.recognize.RecognitionSettings.DEFAULT;
+            io.digitcam.recognize.Recognizer recognizer = io.digitcam.recognize.Recognizer.create(classifier, settings);
+            io.digitcam.track.DigitTracker tracker = new io.digitcam.track.DigitTracker(
+                    io.digitcam.track.TrackerSettings.DEFAULT,
+                    new io.digitcam.recognize.NumberReader(settings.lineOverlap(), settings.numberGap()));
+            Path clip = source;
+            Path temp = null;
+            try {
+                if (clip == null) {
+                    temp = java.nio.file.Files.createTempFile("digitcam-soak-", ".avi");
+                    out.printf("recording %d demo frames to %s%n", io.digitcam.live.Soak.CLIP_FRAMES, temp);
+                    out.flush();
+                    clip = io.digitcam.live.Soak.recordDemoClip(temp, io.digitcam.live.Soak.CLIP_FRAMES);
+                }
+                io.digitcam.source.FrameSource frameSource = io.digitcam.source.VideoFiles.source(clip,
+                        new io.digitcam.source.GrabberOptions(false, false, true, 0));
+                out.printf("soak: %s, looped, unpaced: %d frames, warm-up %d, a sample every %d%n",
+                        frameSource.description(), frames, warmUp, sampleEvery);
+                io.digitcam.live.Soak.printHeader(out);
+                io.digitcam.live.Soak.Result r = new io.digitcam.live.Soak(recognizer, tracker)
+                        .run(frameSource, frames, warmUp, sampleEvery, bound,
+                                s -> io.digitcam.live.Soak.printSample(s, warmUp, out));
+                io.digitcam.live.Soak.printSummary(r, out);
+                return r.passed() || !r.measured() ? 0 : 1;
+            } finally {
+                if (temp != null) {
+                    java.nio.file.Files.deleteIfExists(temp);
+                }
+            }
         }
     }
 }
