@@ -44,5 +44,5 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
     public static final DetectionSettings DEFAULT = new DetectionSettings(480, 0.08, 0.5, 0.38, 18, 0.3,
             0.035, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
             0.3, 0.1, 0.25,
-            0.5, 0.3, 80, 0.4, 0.95);
+            0.5, 0.3, 80, 0.4, 0.9);
 }

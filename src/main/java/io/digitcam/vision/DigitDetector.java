@@ -319,17 +319,39 @@ public final class DigitDetector {
         if (ringArea > 0 && ringInk / ringArea > s.maxSurroundInk()) {
             return String.format("ink above or below (%.2f)", ringInk / ringArea);
         }
+        // Each side on its own, and one side may be uneven: a digit written near the edge of the
+        // sheet has the room on that side, while clutter is uneven all round. Not for bars: the
+        // edge of a sheet is itself a bar with the room on one side.
         Box around = b.grown(margin, margin, cols, rows);
-        double n = around.area();
-        double mean = sum(bg, around) / n;
-        double var = Math.max(0, sum(bgSq, around) / n - mean * mean);
-        // Relative to the surface level as the ink sees it: a dark board is "bright" for chalk.
-        double level = polarity == Polarity.DARK_ON_LIGHT ? mean : 255 - mean;
-        double variation = level > 0 ? Math.sqrt(var) / level : Double.POSITIVE_INFINITY;
+        Box[] sides = {
+            new Box(around.x(), around.y(), around.width(), b.y() - around.y()),
+            new Box(around.x(), b.bottom(), around.width(), around.bottom() - b.bottom()),
+            new Box(around.x(), b.y(), b.x() - around.x(), b.height()),
+            new Box(b.right(), b.y(), around.right() - b.right(), b.height())};
+        double[] uneven = new double[sides.length];
+        int measured = 0;
+        for (Box side : sides) {
+            if (side.width() > 0 && side.height() > 0) {
+                uneven[measured++] = variation(side, polarity, bg, bgSq);
+            }
+        }
+        java.util.Arrays.sort(uneven, 0, measured);
+        int judged = aspect < s.barAspect() ? measured - 1 : measured - 2;
+        double variation = measured == 0 ? 0 : uneven[Math.max(0, judged)];
         if (variation > s.maxSurroundVariation()) {
             return String.format("uneven surroundings (%.2f)", variation);
         }
         return null;
+    }
+
+    /** Grey-level spread of the background in {@code b}, relative to the surface level as the ink sees it. */
+    private static double variation(Box b, Polarity polarity, DoubleIndexer bg, DoubleIndexer bgSq) {
+        double n = b.area();
+        double mean = sum(bg, b) / n;
+        double var = Math.max(0, sum(bgSq, b) / n - mean * mean);
+        // A dark board is "bright" for chalk.
+        double level = polarity == Polarity.DARK_ON_LIGHT ? mean : 255 - mean;
+        return level > 0 ? Math.sqrt(var) / level : Double.POSITIVE_INFINITY;
     }
 
     private static double sum(IntIndexer ii, Box b) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The model in models/ is what users run: it is scored on the full MNIST test set. */
 class ShippedModelTest {
     static final Path MODEL = Path.of("models/digitcam-cnn.zip");
-    /** What the shipped model must not fall below: it scores 99.58% (42 errors). */
+    /** What the shipped model must not fall below: it scores 99.57% (43 errors, 3 of them "not a digit"). */
     static final double FLOOR = 0.9955;
     /** Issue #2's target; the current recipe plateaus just under it, a retrain is pending. */
     static final double TARGET = 0.996;
@@ -46,7 +46,20 @@ class ShippedModelTest {
     }
 
     @Test
-    @Disabled("issue #2 target of 99.6% not met yet: the shipped model scores 99.58%; retraining pending")
+    void answersNotADigitForNonDigits() throws IOException {
+        assertThat(classifier.outputs()).isEqualTo(11);
+        DigitSet junk = MnistData.nonDigits(Path.of("models/non-digits-idx3-ubyte.gz"));
+        java.util.List<byte[]> crops = new java.util.ArrayList<>();
+        for (int i = 0; i < junk.size(); i += 20) {
+            crops.add(Evaluator.crop(junk, i));
+        }
+        long rejected = classifier.classify(crops).stream().filter(DigitPrediction::rejected).count();
+        // Most of these were training data; the point is that the class works in the shipped model.
+        assertThat(rejected / (double) crops.size()).isGreaterThan(0.95);
+    }
+
+    @Test
+    @Disabled("issue #2 target of 99.6% not met: the shipped model scores 99.57%")
     void meetsTheAccuracyTarget() {
         assertThat(result.accuracy()).as("MNIST test accuracy of %s", MODEL).isGreaterThanOrEqualTo(TARGET);
     }

@@ -1,0 +1,50 @@
+package io.digitcam.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.recognize.RecognitionSettings;
+import io.digitcam.recognize.Recognizer;
+import io.digitcam.source.DemoSource;
+import io.digitcam.source.FrameImage;
+import io.digitcam.track.DigitTracker;
+import io.digitcam.track.TrackerSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo is what a first launch without a camera shows, so it must visibly work: the live
+ * worker (recogniser and tracker) reads the demo's numbers on most frames.
+ */
+class DemoReadingTest {
+    /** Today's level on these frames; raise it as the detector improves. */
+    static final double MIN_FRAMES_EXACT = 0.6;
+
+    @Test
+    void theWorkerReadsTheDemosNumbersOnMostFrames() throws Exception {
+        Recognizer recognizer = Recognizer.create(DigitClassifier.load(Path.of("models/digitcam-cnn.zip")),
+                RecognitionSettings.DEFAULT);
+        DigitTracker tracker = new DigitTracker(TrackerSettings.DEFAULT,
+                new io.digitcam.recognize.NumberReader(0.5, 0.8));
+        RecognitionWorker worker = new RecognitionWorker(new LatestSlot<>(), recognizer, tracker, r -> { });
+        int frames = 0;
+        int exact = 0;
+        try (DemoSource demo = new DemoSource(1, false)) {
+            demo.open();
+            for (int n = 0; n < 1200; n++) {
+                FrameImage frame = demo.grab();
+                if (n % 40 != 20) {
+                    continue;
+                }
+                LiveResult r = worker.process(frame);
+                frames++;
+                if (r.recognition().numbers().equals(demo.numbers(n))) {
+                    exact++;
+                }
+            }
+        }
+        assertThat(frames).isEqualTo(30);
+        assertThat(exact / (double) frames).as(exact + " of " + frames + " frames read exactly")
+                .isGreaterThanOrEqualTo(MIN_FRAMES_EXACT);
+    }
+}
