@@ -1,7 +1,24 @@
 package io.digitcam.cli;
 
+import io.digitcam.live.PipelineBenchmark;
 import io.digitcam.model.ClassifierBenchmark;
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.model.ModelLoadException;
+import io.digitcam.recognize.NumberReader;
+import io.digitcam.recognize.RecognitionSettings;
+import io.digitcam.recognize.Recognizer;
+import io.digitcam.source.CameraSpec;
+import io.digitcam.source.DemoSource;
+import io.digitcam.source.FrameSource;
+import io.digitcam.source.GrabberOptions;
+import io.digitcam.source.ImageFiles;
+import io.digitcam.source.SourceException;
+import io.digitcam.source.Sources;
+import io.digitcam.source.VideoFiles;
+import io.digitcam.track.DigitTracker;
+import io.digitcam.track.TrackerSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,24 +91,20 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            io.digitcam.model.DigitClassifier classifier = io.digitcam.model.DigitClassifier.load(DefaultPaths.resolve(model));
-            io.digitcam.recognize.RecognitionSettings settings = io.digitcam.recognize.RecognitionSettings.DEFAULT;
-            io.digitcam.recognize.Recognizer recognizer = io.digitcam.recognize.Recognizer.create(classifier, settings);
-            io.digitcam.track.DigitTracker tracker = new io.digitcam.track.DigitTracker(
-                    io.digitcam.track.TrackerSettings.DEFAULT,
-                    new io.digitcam.recognize.NumberReader(settings.lineOverlap(), settings.numberGap()));
-            io.digitcam.source.FrameSource frameSource;
+            Recognizer recognizer = recognizer(model);
+            DigitTracker tracker = tracker();
+            FrameSource frameSource;
             if (source.equals("demo")) {
-                frameSource = new io.digitcam.source.DemoSource(1, paced);
-            } else if (!paced && !source.startsWith("camera") && !io.digitcam.source.ImageFiles.looksLikeImage(Path.of(source))) {
-                frameSource = io.digitcam.source.VideoFiles.source(Path.of(source),
-                        new io.digitcam.source.GrabberOptions(false, false, true, 0));
+                frameSource = new DemoSource(1, paced);
+            } else if (!paced && !source.startsWith("camera") && !ImageFiles.looksLikeImage(Path.of(source))) {
+                frameSource = VideoFiles.source(Path.of(source),
+                        new GrabberOptions(false, false, true, 0));
             } else {
-                frameSource = io.digitcam.source.Sources.open(source, io.digitcam.source.CameraSpec.DEFAULT);
+                frameSource = Sources.open(source, CameraSpec.DEFAULT);
             }
-            io.digitcam.live.PipelineBenchmark.Figures f = new io.digitcam.live.PipelineBenchmark(recognizer, tracker)
+            PipelineBenchmark.Figures f = new PipelineBenchmark(recognizer, tracker)
                     .run(frameSource, warmUp, frames);
-            io.digitcam.live.PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)"), f,
+            PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)"), f,
                     spec.commandLine().getOut());
             return 0;
         }
@@ -137,29 +150,25 @@ final class BenchCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "need --frames ≥ 1, 0 ≤ --warm-up < --frames, --sample-every ≥ 1, --bound > 0");
             }
-            if (source != null && !java.nio.file.Files.isRegularFile(source)) {
+            if (source != null && !Files.isRegularFile(source)) {
                 // Before the model loads and the table starts, not as the pipeline's first status.
-                throw new io.digitcam.source.SourceException(source + (java.nio.file.Files.exists(source)
+                throw new SourceException(source + (Files.exists(source)
                         ? ": not a file" : ": no such file"));
             }
             PrintWriter out = spec.commandLine().getOut();
-            io.digitcam.model.DigitClassifier classifier = io.digitcam.model.DigitClassifier.load(DefaultPaths.resolve(model));
-            io.digitcam.recognize.RecognitionSettings settings = io.digitcam.recognize.RecognitionSettings.DEFAULT;
-            io.digitcam.recognize.Recognizer recognizer = io.digitcam.recognize.Recognizer.create(classifier, settings);
-            io.digitcam.track.DigitTracker tracker = new io.digitcam.track.DigitTracker(
-                    io.digitcam.track.TrackerSettings.DEFAULT,
-                    new io.digitcam.recognize.NumberReader(settings.lineOverlap(), settings.numberGap()));
+            Recognizer recognizer = recognizer(model);
+            DigitTracker tracker = tracker();
             Path clip = source;
             Path temp = null;
             try {
                 if (clip == null) {
-                    temp = java.nio.file.Files.createTempFile("digitcam-soak-", ".avi");
+                    temp = Files.createTempFile("digitcam-soak-", ".avi");
                     out.printf("recording %d demo frames to %s%n", io.digitcam.live.Soak.CLIP_FRAMES, temp);
                     out.flush();
                     clip = io.digitcam.live.Soak.recordDemoClip(temp, io.digitcam.live.Soak.CLIP_FRAMES);
                 }
-                io.digitcam.source.FrameSource frameSource = io.digitcam.source.VideoFiles.source(clip,
-                        new io.digitcam.source.GrabberOptions(false, false, true, 0));
+                FrameSource frameSource = VideoFiles.source(clip,
+                        new GrabberOptions(false, false, true, 0));
                 out.printf("soak: %s, looped, unpaced: %d frames, warm-up %d, a sample every %d%n",
                         frameSource.description(), frames, warmUp, sampleEvery);
                 io.digitcam.live.Soak.printHeader(out);
@@ -170,9 +179,19 @@ final class BenchCommand implements Runnable {
                 return r.passed() || !r.measured() ? 0 : 1;
             } finally {
                 if (temp != null) {
-                    java.nio.file.Files.deleteIfExists(temp);
+                    Files.deleteIfExists(temp);
                 }
             }
         }
+    }
+
+    /** The live pipeline's reader, as the app builds it. */
+    private static Recognizer recognizer(Path model) throws ModelLoadException {
+        return Recognizer.create(DigitClassifier.load(DefaultPaths.resolve(model)), RecognitionSettings.DEFAULT);
+    }
+
+    private static DigitTracker tracker() {
+        RecognitionSettings settings = RecognitionSettings.DEFAULT;
+        return new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(settings.lineOverlap(), settings.numberGap()));
     }
 }
