@@ -197,4 +197,28 @@ class CliTest {
                 .containsPattern("compiled\\s+16\\s+[0-9.]+\\s+[0-9.]+")
                 .containsPattern("dl4j\\s+1\\s+[0-9.]+");
     }
+
+    @Test
+    void aBadSettingsFileStopsEveryCommandWithOneLinePerProblem() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("install"));
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/digitcam.properties"),
+                "modle = models/x.zip\nmin-confidence = 1.5\ndigitcam.app.width = wide\n");
+        String previous = System.getProperty("app.home");
+        System.setProperty("app.home", home.toString());
+        try {
+            assertThat(run("predict", "x.png")).isEqualTo(1);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("app.home");
+            } else {
+                System.setProperty("app.home", previous);
+            }
+        }
+        assertThat(err.toString().lines().toList()).hasSize(3).allMatch(l -> l.startsWith("digitcam: " + home))
+                .anyMatch(l -> l.contains("unknown key 'modle'") && l.contains("did you mean 'model'"))
+                .anyMatch(l -> l.contains("min-confidence = '1.5'") && l.contains("between 0 and 1"))
+                .anyMatch(l -> l.contains("digitcam.app.width = 'wide'"));
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
 }
