@@ -33,6 +33,7 @@ final class OverlayPainter {
         g.setLineWidth(2.5);
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
+        java.util.List<javafx.geometry.Rectangle2D> placed = new java.util.ArrayList<>();
         for (TrackedDigit d : tracking.digits()) {
             Color color = d.confidence() >= sure ? SURE : UNSURE;
             double x = dx + d.box().x() * scale;
@@ -42,7 +43,15 @@ final class OverlayPainter {
             g.setStroke(color);
             g.strokeRect(x, y, w, h);
             String text = String.format("%d  %.0f%%", d.label(), 100 * d.confidence());
-            plate(g, text, labelFont, x - 1.25, y - 1.25, color);
+            // Labels are wider than narrow digits: when one would cover its neighbour's, it goes below the box.
+            double[] size = size(text, labelFont);
+            double bottom = y - 1.25;
+            javafx.geometry.Rectangle2D above = new javafx.geometry.Rectangle2D(x - 1.25, bottom - size[1], size[0], size[1]);
+            if (placed.stream().anyMatch(above::intersects)) {
+                bottom = y + h + 1.25 + size[1];
+            }
+            plate(g, text, labelFont, x - 1.25, bottom, color);
+            placed.add(new javafx.geometry.Rectangle2D(x - 1.25, bottom - size[1], size[0], size[1]));
         }
         if (!tracking.numbers().isEmpty()) {
             Font big = Font.font("DejaVu Sans", FontWeight.BOLD, 26);
@@ -55,12 +64,18 @@ final class OverlayPainter {
         }
     }
 
-    /** Text on a dark plate whose bottom-left corner is (x, y); returns the plate's width. */
-    private static double plate(GraphicsContext g, String text, Font font, double x, double y, Color color) {
+    /** Width and height of the plate around {@code text}. */
+    private static double[] size(String text, Font font) {
         Text probe = new Text(text);
         probe.setFont(font);
-        double w = probe.getLayoutBounds().getWidth() + 10;
-        double h = probe.getLayoutBounds().getHeight() + 2;
+        return new double[] {probe.getLayoutBounds().getWidth() + 10, probe.getLayoutBounds().getHeight() + 2};
+    }
+
+    /** Text on a dark plate whose bottom-left corner is (x, y); returns the plate's width. */
+    private static double plate(GraphicsContext g, String text, Font font, double x, double y, Color color) {
+        double[] size = size(text, font);
+        double w = size[0];
+        double h = size[1];
         g.setFill(PLATE);
         g.fillRect(x, y - h, w, h);
         g.setFill(color);
