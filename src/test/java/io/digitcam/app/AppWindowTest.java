@@ -113,6 +113,19 @@ class AppWindowTest {
         assertThat(m.get("model").get("file").asText()).isEqualTo("digitcam-cnn.zip");
         assertThat(m.has("time")).isTrue();
 
+        // What `digitcam predict` would say of the saved PNG: the same digits as the sidecar.
+        io.digitcam.recognize.Recognizer predict = io.digitcam.recognize.Recognizer.create(
+                io.digitcam.model.DigitClassifier.load(Path.of("models/digitcam-cnn.zip")),
+                io.digitcam.recognize.RecognitionSettings.DEFAULT);
+        try (var image = io.digitcam.source.ImageFiles.read(raw)) {
+            io.digitcam.recognize.Recognition again = predict.recognize(image);
+            assertThat(again.numbers()).containsExactly("5283");
+            assertThat(again.digits()).hasSize(m.get("digits").size());
+            for (int i = 0; i < again.digits().size(); i++) {
+                assertThat(again.digits().get(i).label()).isEqualTo(m.get("digits").get(i).get("label").asInt());
+            }
+        }
+
         BufferedImage png = ImageIO.read(raw.toFile());
         assertThat(png.getWidth()).isEqualTo(960);
         BufferedImage bgr = new BufferedImage(png.getWidth(), png.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
