@@ -7,6 +7,7 @@ import io.digitcam.capture.CaptureWriter;
 import io.digitcam.live.LivePipeline;
 import io.digitcam.live.LiveResult;
 import io.digitcam.live.SourceStatus;
+import io.digitcam.model.Checksums;
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.ModelLoadException;
 import io.digitcam.recognize.NumberReader;
@@ -70,7 +71,7 @@ final class LiveController implements AutoCloseable {
         try {
             DigitClassifier classifier = DigitClassifier.load(settings.model(), settings.threads());
             Recognizer recognizer = Recognizer.create(classifier, RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
-            modelSha256 = CaptureContext.sha256(settings.model());
+            modelSha256 = Checksums.sha256(settings.model());
             pipeline.worker().setRecognizer(recognizer);
             Platform.runLater(() -> window.status("Model " + settings.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {

@@ -163,7 +163,7 @@ class CaptureWriterTest {
         assertThat(json.get("settings").size()).isZero();
 
         Path model = Files.writeString(tmp.resolve("m.zip"), "abc");
-        assertThat(CaptureContext.sha256(model))
+        assertThat(io.digitcam.model.Checksums.sha256(model))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
