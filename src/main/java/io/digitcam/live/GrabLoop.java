@@ -87,17 +87,8 @@ public final class GrabLoop implements Runnable {
                     return;
                 }
                 pause = Math.min(MAX_RETRY_MILLIS, pause * 2);
-                source = fresh(source);
+                source = factory.createOr(source);
             }
-        }
-    }
-
-    private FrameSource fresh(FrameSource old) {
-        try {
-            return factory.create();
-        } catch (SourceException e) {
-            // Opening the stale one fails again with a clear message, and the loop retries.
-            return old;
         }
     }
 

@@ -108,13 +108,7 @@ public final class LivePipeline implements AutoCloseable {
             FrameSource source = grab.source();
             status.accept(new SourceStatus(SourceStatus.State.RETRYING, source.description(),
                     source.description() + ": no frames for " + String.format("%.1f", silent / 1000.0) + " s — reopening", false));
-            FrameSource next;
-            try {
-                next = factory.create();
-            } catch (io.digitcam.source.SourceException e) {
-                next = source;
-            }
-            play(next, factory);
+            play(factory.createOr(source), factory);
         }
     }
 

@@ -10,4 +10,16 @@ import io.digitcam.source.SourceException;
 @FunctionalInterface
 public interface SourceFactory {
     FrameSource create() throws SourceException;
+
+    /**
+     * A fresh source, or {@code old} if none can be made now: opening the stale one then fails
+     * again with a clear message, and the caller's retry loop carries on.
+     */
+    default FrameSource createOr(FrameSource old) {
+        try {
+            return create();
+        } catch (SourceException e) {
+            return old;
+        }
+    }
 }
