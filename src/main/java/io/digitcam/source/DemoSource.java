@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
@@ -382,19 +381,7 @@ public final class DemoSource implements FrameSource {
     public void close() {
         closed = true;
         pacer.stop();
-        boolean locked = false;
-        try {
-            locked = lock.tryLock(200, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (locked) {
-            try {
-                release();
-            } finally {
-                lock.unlock();
-            }
-        }
+        Locks.releaseIfFree(lock, 200, this::release);
     }
 
     /** Caller holds the lock. */

@@ -1,6 +1,5 @@
 package io.digitcam.source;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -185,19 +184,7 @@ public final class GrabberSource implements FrameSource {
     public void close() {
         closed = true;
         pacer.stop();
-        boolean locked = false;
-        try {
-            locked = lock.tryLock(50, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (locked) {
-            try {
-                releaseGrabber();
-            } finally {
-                lock.unlock();
-            }
-        }
+        Locks.releaseIfFree(lock, 50, this::releaseGrabber);
     }
 
     /** Caller holds the lock. */
