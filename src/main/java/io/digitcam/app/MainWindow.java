@@ -228,8 +228,8 @@ final class MainWindow {
 
     void sourceChanged(String spec, String description) {
         sourceDescription = description;
-        String label = spec.equals("demo") ? DEMO : Path.of(spec).getFileName() == null ? spec
-                : spec.startsWith("camera") ? spec : Path.of(spec).getFileName().toString();
+        Path file = spec.equals("demo") || spec.startsWith("camera") ? null : Path.of(spec).getFileName();
+        String label = spec.equals("demo") ? DEMO : file == null ? spec : file.toString();
         listSources(spec, label);
         status("Source: " + description);
     }
