@@ -65,9 +65,10 @@ final class FoldedCnn {
     private float[] bufA = new float[0];
     private float[] bufB = new float[0];
     private float[] cols = new float[0];
-    private FloatPointer nativeA;
-    private FloatPointer nativeB;
-    private FloatPointer nativeC;
+    private FloatPointer nativeIn;
+    private FloatPointer nativeOut;
+    // Weights live in native memory once: copying them in on every call cost as much as im2col.
+    private final java.util.Map<float[], FloatPointer> nativeWeights = new java.util.IdentityHashMap<>();
 
     private FoldedCnn(List<Step> steps, int side, int classes) {
         this.steps = steps;
@@ -291,13 +292,8 @@ final class FoldedCnn {
                 im2col(src, c.in(), count, h, c.k(), ho);
                 int n = count * ho * ho;
                 int kk = c.in() * c.k() * c.k();
-                for (int o = 0; o < c.out(); o++) {
-                    java.util.Arrays.fill(dst, o * n, (o + 1) * n, c.b()[o]);
-                }
-                gemm(c.out(), n, kk, c.w(), cols, dst);
-                if (c.relu()) {
-                    relu(dst, c.out() * n);
-                }
+                gemm(c.out(), n, kk, weights(c.w()), staged(cols, kk * n), dst);
+                addBias(dst, c.b(), c.out(), n, c.relu());
                 channels = c.out();
                 h = ho;
                 inA = !inA;
@@ -316,10 +312,13 @@ final class FoldedCnn {
                     throw new IllegalStateException("dense layer expects " + d.in() + " inputs, got " + flatWidth);
                 }
                 float[] out = new float[count * d.out()];
+                gemm(count, d.out(), d.in(), staged(flat, count * d.in()), weights(d.w()), out);
                 for (int r = 0; r < count; r++) {
-                    System.arraycopy(d.b(), 0, out, r * d.out(), d.out());
+                    int o = r * d.out();
+                    for (int j = 0; j < d.out(); j++) {
+                        out[o + j] += d.b()[j];
+                    }
                 }
-                gemm(count, d.out(), d.in(), flat, d.w(), out);
                 switch (d.act()) {
                     case RELU -> relu(out, out.length);
                     case SOFTMAX -> softmax(out, count, d.out());
@@ -336,17 +335,25 @@ final class FoldedCnn {
         return probs;
     }
 
+    /** c[m×n] = a[m×k] · b[k×n], row-major; only c's elements are copied back. */
+    private void gemm(int m, int n, int k, FloatPointer a, FloatPointer b, float[] c) {
+        nativeOut = fit(nativeOut, (long) m * n);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1f, a, k, b, n, 0f, nativeOut, n);
+        nativeOut.get(c, 0, m * n);
+    }
+
     /**
-     * c[m×n] += a[m×k] · b[k×n], row-major. Goes through native buffers holding exactly the
-     * elements used: JavaCPP's float[] overloads copy whole arrays in and out on every call,
-     * and these arrays are sized for the largest batch seen.
+     * The first {@code size} elements of {@code values} in native memory. JavaCPP's float[]
+     * overloads would copy whole arrays in and out on every call, and these arrays are sized for
+     * the largest batch seen.
      */
-    private void gemm(int m, int n, int k, float[] a, float[] b, float[] c) {
-        nativeA = fit(nativeA, (long) m * k).put(a, 0, m * k);
-        nativeB = fit(nativeB, (long) k * n).put(b, 0, k * n);
-        nativeC = fit(nativeC, (long) m * n).put(c, 0, m * n);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1f, nativeA, k, nativeB, n, 1f, nativeC, n);
-        nativeC.get(c, 0, m * n);
+    private FloatPointer staged(float[] values, int size) {
+        nativeIn = fit(nativeIn, size).put(values, 0, size);
+        return nativeIn;
+    }
+
+    private FloatPointer weights(float[] w) {
+        return nativeWeights.computeIfAbsent(w, FloatPointer::new);
     }
 
     private static FloatPointer fit(FloatPointer p, long size) {
@@ -357,6 +364,24 @@ final class FoldedCnn {
             p.close();
         }
         return new FloatPointer(size);
+    }
+
+    /** Adds each output channel's bias to its {@code n} values, and applies ReLU if asked. */
+    private static void addBias(float[] v, float[] bias, int channels, int n, boolean relu) {
+        for (int o = 0; o < channels; o++) {
+            float b = bias[o];
+            int from = o * n;
+            int to = from + n;
+            if (relu) {
+                for (int i = from; i < to; i++) {
+                    v[i] = Math.max(v[i] + b, 0f);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    v[i] += b;
+                }
+            }
+        }
     }
 
     private float[] ensure(boolean a, int size) {
@@ -387,7 +412,11 @@ final class FoldedCnn {
                     for (int b = 0; b < batch; b++) {
                         int plane = (c * batch + b) * h * h;
                         for (int y = 0; y < ho; y++) {
-                            System.arraycopy(src, plane + (y + ky) * h + kx, cols, dst, ho);
+                            // A plain loop: System.arraycopy's call overhead dominates for rows of 8–24.
+                            int from = plane + (y + ky) * h + kx;
+                            for (int x = 0; x < ho; x++) {
+                                cols[dst + x] = src[from + x];
+                            }
                             dst += ho;
                         }
                     }
@@ -420,10 +449,7 @@ final class FoldedCnn {
         }
     }
 
-    /**
-     * The common 2×2, stride 2 case with plain comparisons: Math.max's NaN handling made the
-     * general loop cost more than all the GEMMs together.
-     */
+    /** The common 2×2, stride 2 case, unrolled. */
     private static void maxPool2(float[] src, float[] dst, int planes, int h, int ho) {
         for (int p = 0; p < planes; p++) {
             int in = p * h * h;
@@ -433,13 +459,8 @@ final class FoldedCnn {
                 int r1 = r0 + h;
                 int o = out + y * ho;
                 for (int x = 0; x < ho; x++) {
-                    float a = src[r0 + 2 * x];
-                    float b = src[r0 + 2 * x + 1];
-                    float c = src[r1 + 2 * x];
-                    float d = src[r1 + 2 * x + 1];
-                    float m = a > b ? a : b;
-                    float n = c > d ? c : d;
-                    dst[o + x] = m > n ? m : n;
+                    dst[o + x] = Math.max(Math.max(src[r0 + 2 * x], src[r0 + 2 * x + 1]),
+                            Math.max(src[r1 + 2 * x], src[r1 + 2 * x + 1]));
                 }
             }
         }
@@ -457,11 +478,14 @@ final class FoldedCnn {
         return out;
     }
 
-    /** Branch-free: half the activations are negative, so a branch would mispredict constantly. */
+    /**
+     * Math.max, not a conditional: C2 turns it into a vector max, while {@code x > 0 ? x : 0}
+     * stayed a branch that mispredicts on half the activations (3.5 ms against 0.08 ms for a
+     * batch of 16 here).
+     */
     private static void relu(float[] v, int n) {
         for (int i = 0; i < n; i++) {
-            float x = v[i];
-            v[i] = x > 0 ? x : 0f;
+            v[i] = Math.max(v[i], 0f);
         }
     }
 
