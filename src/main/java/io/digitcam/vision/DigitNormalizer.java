@@ -44,13 +44,14 @@ public final class DigitNormalizer {
             } else {
                 roi.copyTo(work);
             }
+            // work is a fresh, continuous copy: the percentiles read it as one array.
             if (region.polarity() == Polarity.DARK_ON_LIGHT) {
                 bitwise_not(work, work);
             }
-            work.convertTo(ink, CV_32F);
             // Background = the median of the padded crop (ink covers well under half of it);
             // ink level = a high percentile, so one glint does not set the scale.
-            float[] levels = percentiles(ink, 0.5, 0.98);
+            int[] levels = percentiles(work, 0.5, 0.98);
+            work.convertTo(ink, CV_32F);
             float range = levels[1] - levels[0];
             if (range < 8) {
                 return null;
@@ -160,17 +161,25 @@ public final class DigitNormalizer {
         return maxX < 0 ? null : new Rect(minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
-    /** Percentiles of a float image's values, by sorting a copy (crops are small). */
-    private static float[] percentiles(Mat m, double... ps) {
-        int n = m.rows() * m.cols();
-        float[] v = new float[n];
-        try (FloatIndexer idx = m.createIndexer()) {
-            idx.get(0, v);
+    /** Percentiles of a continuous 8-bit image's grey levels, from its histogram. */
+    private static int[] percentiles(Mat gray8, double... ps) {
+        int n = gray8.rows() * gray8.cols();
+        byte[] pixels = new byte[n];
+        gray8.data().get(pixels);
+        int[] histogram = new int[256];
+        for (byte p : pixels) {
+            histogram[p & 0xff]++;
         }
-        java.util.Arrays.sort(v);
-        float[] out = new float[ps.length];
+        int[] out = new int[ps.length];
         for (int i = 0; i < ps.length; i++) {
-            out[i] = v[Math.min(n - 1, (int) (ps[i] * n))];
+            // The value at sorted index floor(p * n), as a sort would give.
+            int rank = Math.min(n - 1, (int) (ps[i] * n));
+            int level = 0;
+            int seen = histogram[0];
+            while (seen <= rank) {
+                seen += histogram[++level];
+            }
+            out[i] = level;
         }
         return out;
     }
