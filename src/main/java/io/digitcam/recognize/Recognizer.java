@@ -49,7 +49,8 @@ public final class Recognizer {
 
     /** Everything computed for one frame, kept for the debug views. */
     public record Trace(Recognition recognition, Detection detection, List<Region> regions, List<byte[]> crops,
-                        List<DigitPrediction> predictions, List<DigitDetector.Rejection> rejections)
+                        List<DigitPrediction> predictions, List<DigitDetector.Rejection> rejections,
+                        StageTimes times)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -87,6 +88,7 @@ public final class Recognizer {
         long start = System.nanoTime();
         List<DigitDetector.Rejection> rejections = explain ? new ArrayList<>() : List.of();
         Detection detection = detector.detect(frame, explain ? rejections : null);
+        long detected = System.nanoTime();
         List<Region> regions = new ArrayList<>();
         List<byte[]> crops = new ArrayList<>();
         for (Region r : detection.regions()) {
@@ -96,11 +98,15 @@ public final class Recognizer {
                 crops.add(crop);
             }
         }
+        long normalized = System.nanoTime();
         List<DigitPrediction> predictions = classifier.classify(crops);
+        long classified = System.nanoTime();
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         NumberReader.Reading reading = reader.read(digits);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),
                 (System.nanoTime() - start) / 1e6);
-        return new Trace(recognition, detection, regions, crops, predictions, rejections);
+        StageTimes times = new StageTimes((detected - start) / 1e6, (normalized - detected) / 1e6,
+                (classified - normalized) / 1e6);
+        return new Trace(recognition, detection, regions, crops, predictions, rejections, times);
     }
 }

@@ -5,6 +5,8 @@ import io.digitcam.model.MnistData;
 import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.Recognition;
 import io.digitcam.recognize.Recognizer;
+import io.digitcam.recognize.StageTimes;
+import io.digitcam.model.LatencyStats;
 import io.digitcam.vision.DetectionSettings;
 import io.digitcam.vision.DigitDetector;
 import io.digitcam.vision.DigitNormalizer;
@@ -29,6 +31,7 @@ public final class SceneBench {
         SceneScore score = new SceneScore();
         java.util.Map<String, Integer> reasons = new java.util.HashMap<>();
         Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
+        java.util.Map<String, java.util.List<StageTimes>> times = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
             Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
             if (hobby != null) {
@@ -37,7 +40,12 @@ public final class SceneBench {
                 }
                 continue;
             }
-            try (Mat m = SceneGenerator.toMat(s.image()); Recognizer.Trace t = recognizer.trace(m, true)) {
+            try (Mat m = SceneGenerator.toMat(s.image()); Recognizer.Trace timed = recognizer.trace(m);
+                 Recognizer.Trace t = recognizer.trace(m, true)) {
+                // Timed without the explanations: collecting rejections costs time the app never spends.
+                if (s.kind() != Scene.Kind.EMPTY) {
+                    times.computeIfAbsent(m.cols() + "×" + m.rows(), k -> new java.util.ArrayList<>()).add(timed.times());
+                }
                 Recognition r = t.recognition();
                 score.add(s, r);
                 explainMisses(s, t, reasons);
@@ -49,8 +57,28 @@ public final class SceneBench {
             }
         }
         System.out.println(score.summary());
+        times.forEach((size, list) -> printTimes(size, list));
         reasons.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.println("  missed: " + e.getKey() + " x" + e.getValue()));
+    }
+
+    /** Median and p95 of each stage over the frames of one size (frames with 1–6 digits). */
+    static void printTimes(String size, java.util.List<StageTimes> list) {
+        double[][] v = new double[4][list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            StageTimes t = list.get(i);
+            v[0][i] = t.detectMillis();
+            v[1][i] = t.normalizeMillis();
+            v[2][i] = t.classifyMillis();
+            v[3][i] = t.totalMillis();
+        }
+        String[] names = {"detect", "normalise", "classify", "total"};
+        StringBuilder line = new StringBuilder(String.format("%s, %d frames, ms median/p95:", size, list.size()));
+        for (int k = 0; k < 4; k++) {
+            LatencyStats st = LatencyStats.of(v[k]);
+            line.append(String.format("  %s %.2f/%.2f", names[k], st.median(), st.p95()));
+        }
+        System.out.println(line);
     }
 
     /** Why each truth digit was not read correctly, by the best-overlapping region's fate. */
