@@ -51,6 +51,9 @@ public final class GrabLoop implements Runnable {
                 lastFrameNanos = System.nanoTime();
                 status.accept(new SourceStatus(SourceStatus.State.RUNNING, source.description(), "", false));
                 while (!stopped) {
+                    if (!source.paced() && !awaitTaken()) {
+                        return;
+                    }
                     FrameImage frame = source.grab();
                     if (frame == null && source.live()) {
                         throw new SourceException(source.description() + " stopped delivering frames");
@@ -89,6 +92,15 @@ public final class GrabLoop implements Runnable {
                 pause = Math.min(MAX_RETRY_MILLIS, pause * 2);
                 source = factory.createOr(source);
             }
+        }
+    }
+
+    private boolean awaitTaken() {
+        try {
+            return slot.awaitTaken() && !stopped;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

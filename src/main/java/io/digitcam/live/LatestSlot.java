@@ -25,7 +25,19 @@ public final class LatestSlot<T> {
         }
         T out = item;
         item = null;
+        notifyAll();
         return out;
+    }
+
+    /**
+     * Waits until the last item was taken: an unpaced producer makes the next item only when it
+     * is wanted, while the consumer works on the previous one. False once closed.
+     */
+    public synchronized boolean awaitTaken() throws InterruptedException {
+        while (item != null && !closed) {
+            wait();
+        }
+        return !closed;
     }
 
     public synchronized void close() {

@@ -373,6 +373,11 @@ public final class DemoSource implements FrameSource {
 
     /** Not a device: nothing to retry, though it never ends. */
     @Override
+    public boolean paced() {
+        return paced;
+    }
+
+    @Override
     public boolean live() {
         return false;
     }

@@ -21,6 +21,16 @@ public interface FrameSource extends AutoCloseable {
     /** True for live devices: a failure is worth retrying, and there is no end. */
     boolean live();
 
+    /**
+     * True when frames come at their own rate (a camera, a file or the demo played in real
+     * time); false when they come as fast as they can be made (benchmarks). An unpaced source
+     * is only asked for a frame once the worker has taken the previous one: otherwise it would
+     * spend a core rendering or decoding frames that are replaced before anyone looks at them.
+     */
+    default boolean paced() {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -179,6 +179,12 @@ public final class GrabberSource implements FrameSource {
         return options.live();
     }
 
+    @Override
+    public boolean paced() {
+        // A camera delivers at its own rate.
+        return options.live() || options.paced();
+    }
+
     /** Idempotent, from any thread; see the class comment for why it may leave the release to grab(). */
     @Override
     public void close() {
