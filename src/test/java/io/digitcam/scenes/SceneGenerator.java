@@ -179,29 +179,44 @@ public final class SceneGenerator {
         boolean board = kind == Scene.Kind.BOARD;
         int cw = 1000;
         int ch = 700;
-        BufferedImage sheet = new BufferedImage(cw, ch, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = sheet.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        Color surface = board ? pick(BOARDS) : pick(PAPERS);
-        g.setColor(surface);
-        g.fillRect(0, 0, cw, ch);
-        if (board) {
-            chalkDust(g, cw, ch);
-        } else {
-            rules(g, cw, ch);
-        }
-
         // Where the sheet lands in the frame decides how big a digit must be drawn on it.
         double coverage = 0.45 + 0.45 * random.nextDouble();
         double scale = coverage * Math.min(fw / (double) cw, fh / (double) ch * 1.3);
         int minDigit = (int) Math.ceil(20 / scale);
         int maxDigit = Math.max(minDigit + 10, Math.min(220, (int) (0.55 * fh / scale)));
 
+        // A line that runs off the sheet is written again smaller: the truth holds only digits
+        // a camera can see (a layout that did not fit once left 5% of the truth digits cut off).
+        BufferedImage sheet;
+        Graphics2D g;
         List<Rectangle> canvasBoxes = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        if (kind != Scene.Kind.EMPTY) {
-            writeNumbers(g, cw, ch, board, minDigit, maxDigit, canvasBoxes, labels, numbers);
+        for (int attempt = 0; ; attempt++) {
+            sheet = new BufferedImage(cw, ch, BufferedImage.TYPE_3BYTE_BGR);
+            g = sheet.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            Color surface = board ? pick(BOARDS) : pick(PAPERS);
+            g.setColor(surface);
+            g.fillRect(0, 0, cw, ch);
+            if (board) {
+                chalkDust(g, cw, ch);
+            } else {
+                rules(g, cw, ch);
+            }
+            canvasBoxes.clear();
+            labels.clear();
+            numbers.clear();
+            if (kind != Scene.Kind.EMPTY) {
+                writeNumbers(g, cw, ch, board, minDigit, maxDigit, canvasBoxes, labels, numbers);
+            }
+            boolean inside = canvasBoxes.stream().allMatch(r -> r.x >= 0 && r.y >= 0 && r.x + r.width <= cw
+                    && r.y + r.height <= ch);
+            if (inside || attempt >= 20) {
+                break;
+            }
+            g.dispose();
+            maxDigit = Math.max(minDigit + 2, (int) (maxDigit * 0.85));
         }
         lighting(g, cw, ch);
         g.dispose();
