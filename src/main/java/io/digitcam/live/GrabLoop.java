@@ -22,6 +22,9 @@ public final class GrabLoop implements Runnable {
     private volatile boolean stopped;
     private volatile boolean paused;
     private volatile long lastFrameNanos = System.nanoTime();
+    // How long a grab takes (exponential average): an unpaced source grabs this long before the worker wants the frame.
+    private double grabNanos;
+    private static final long JUST_IN_TIME_MARGIN_NANOS = 1_000_000;
 
     public GrabLoop(FrameSource first, SourceFactory factory, LatestSlot<FrameImage> slot,
                     Consumer<SourceStatus> status) {
@@ -51,10 +54,13 @@ public final class GrabLoop implements Runnable {
                 lastFrameNanos = System.nanoTime();
                 status.accept(new SourceStatus(SourceStatus.State.RUNNING, source.description(), "", false));
                 while (!stopped) {
-                    if (!source.paced() && !awaitTaken()) {
+                    if (!source.paced() && !awaitWanted()) {
                         return;
                     }
+                    long grabStart = System.nanoTime();
                     FrameImage frame = source.grab();
+                    grabNanos = grabNanos == 0 ? System.nanoTime() - grabStart
+                            : 0.9 * grabNanos + 0.1 * (System.nanoTime() - grabStart);
                     if (frame == null && source.live()) {
                         throw new SourceException(source.description() + " stopped delivering frames");
                     }
@@ -95,9 +101,22 @@ public final class GrabLoop implements Runnable {
         }
     }
 
-    private boolean awaitTaken() {
+    /**
+     * For an unpaced source: waits until the worker took the last frame, then until the next
+     * one, grabbed now, would be ready just as the worker wants it. Grabbing straight away
+     * would keep the same frame rate but hand the worker a frame that waited for most of a
+     * processing time, doubling the latency a benchmark measures.
+     */
+    private boolean awaitWanted() {
         try {
-            return slot.awaitTaken() && !stopped;
+            if (!slot.awaitTaken() || stopped) {
+                return false;
+            }
+            long wait = slot.nextWantedNanos() - (long) grabNanos - JUST_IN_TIME_MARGIN_NANOS - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            return !stopped && !Thread.currentThread().isInterrupted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -8,6 +8,9 @@ public final class LatestSlot<T> {
     private T item;
     private boolean closed;
     private long dropped;
+    private long takenNanos;
+    // How long the consumer works on an item: an exponential average of take → done.
+    private double busyNanos;
 
     /** Offers the newest item, replacing one not yet taken. */
     public synchronized void put(T newest) {
@@ -25,8 +28,24 @@ public final class LatestSlot<T> {
         }
         T out = item;
         item = null;
+        takenNanos = System.nanoTime();
         notifyAll();
         return out;
+    }
+
+    /** The consumer is done with the item it took last. */
+    public synchronized void done() {
+        long busy = System.nanoTime() - takenNanos;
+        busyNanos = busyNanos == 0 ? busy : 0.9 * busyNanos + 0.1 * busy;
+    }
+
+    /**
+     * When the consumer is expected to want its next item (System.nanoTime): the last take plus
+     * its usual time per item. An unpaced producer that makes the item just before that hands
+     * over a fresh one instead of one that waited.
+     */
+    public synchronized long nextWantedNanos() {
+        return takenNanos + (long) busyNanos;
     }
 
     /**

@@ -69,6 +69,8 @@ public final class RecognitionWorker implements Runnable {
                 } catch (RuntimeException e) {
                     // One bad frame must not end the live view.
                     LOG.warn("frame {} could not be processed: {}", frame.sequence(), e.toString());
+                } finally {
+                    in.done();
                 }
             }
         } catch (InterruptedException e) {

@@ -78,6 +78,31 @@ class UnpacedSourceTest {
     }
 
     @Test
+    void unpacedFrameIsGrabbedJustBeforeTheWorkerWantsIt() throws Exception {
+        CountingSource source = new CountingSource(false);
+        LatestSlot<FrameImage> slot = new LatestSlot<>();
+        GrabLoop loop = new GrabLoop(source, () -> source, slot, status -> { });
+        Thread grabber = new Thread(loop);
+        grabber.start();
+        List<Double> waited = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            FrameImage frame = slot.take();
+            waited.add((System.nanoTime() - frame.grabbedNanos()) / 1e6);
+            Thread.sleep(20);
+            slot.done();
+        }
+        loop.stop();
+        slot.close();
+        grabber.join(2000);
+
+        // Grabbed at once, each frame would wait the worker's whole 20 ms; just in time, about
+        // the 1 ms margin (plus scheduling).
+        List<Double> settled = waited.subList(10, waited.size());
+        assertThat(settled.stream().sorted().toList().get(settled.size() / 2)).isLessThan(10.0);
+        assertThat(source.grabs.get()).isBetween(30, 31);
+    }
+
+    @Test
     void pacedSourceIsNeverHeldBackAndTheNewestFrameWins() throws Exception {
         CountingSource source = new CountingSource(true);
         LatestSlot<FrameImage> slot = new LatestSlot<>();
