@@ -1,6 +1,8 @@
 package io.digitcam.cli;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.recognize.Recognition;
@@ -89,7 +91,11 @@ final class PredictCommand implements Callable<Integer> {
                     }
                 }
                 if (debug != null) {
-                    write(debug.resolve(stem + ".mask.png"), trace.detection().inkMask());
+                    // At the image's size, so it lines up with the photo (the detector works smaller).
+                    try (Mat mask = new Mat()) {
+                        resize(trace.detection().inkMask(), mask, image.size(), 0, 0, INTER_NEAREST);
+                        write(debug.resolve(stem + ".mask.png"), mask);
+                    }
                     try (Mat crops = DebugImages.crops(trace.crops(), trace.predictions())) {
                         write(debug.resolve(stem + ".crops.png"), crops);
                     }

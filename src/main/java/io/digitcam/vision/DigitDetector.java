@@ -319,6 +319,19 @@ public final class DigitDetector {
         if (ringArea > 0 && ringInk / ringArea > s.maxSurroundInk()) {
             return String.format("ink above or below (%.2f)", ringInk / ringArea);
         }
+        if (aspect < s.barAspect()) {
+            // Book spines, table legs and pens stand side by side with other clutter; a "1" has
+            // a gap to the digits beside it. (Painted over as ink, the neighbours would make the
+            // background beside a spine look even.)
+            int gap = Math.max(2, (int) Math.round(s.barSideGap() * b.height()));
+            Box left = new Box(Math.max(0, b.x() - gap), b.y(), b.x() - Math.max(0, b.x() - gap), b.height());
+            Box right = new Box(b.right(), b.y(), Math.min(gap, cols - b.right()), b.height());
+            double sideArea = left.area() + right.area();
+            double sideInk = (sum(ink, left) + sum(ink, right)) / 255.0;
+            if (sideArea > 0 && sideInk / sideArea > s.maxSurroundInk()) {
+                return String.format("ink beside a bar (%.2f)", sideInk / sideArea);
+            }
+        }
         // Each side on its own, and one side may be uneven: a digit written near the edge of the
         // sheet has the room on that side, while clutter is uneven all round. Not for bars: the
         // edge of a sheet is itself a bar with the room on one side.
@@ -341,7 +354,39 @@ public final class DigitDetector {
         if (variation > s.maxSurroundVariation()) {
             return String.format("uneven surroundings (%.2f)", variation);
         }
+        if (aspect < s.barAspect()) {
+            // Each side can be even and still differ from the others: a spine between two books
+            // of other colours. Paper is one level all round a "1".
+            double step = sideStep(sides, polarity, bg);
+            if (step > s.maxBarSideStep()) {
+                return String.format("surroundings differ side to side (%.2f)", step);
+            }
+        }
         return null;
+    }
+
+    /** The largest difference between the mean levels of the sides, relative to their mean level as the ink sees it. */
+    private static double sideStep(Box[] sides, Polarity polarity, DoubleIndexer bg) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double total = 0;
+        double area = 0;
+        for (Box side : sides) {
+            if (side.width() > 0 && side.height() > 0) {
+                double sum = sum(bg, side);
+                double mean = sum / side.area();
+                min = Math.min(min, mean);
+                max = Math.max(max, mean);
+                total += sum;
+                area += side.area();
+            }
+        }
+        if (area == 0) {
+            return 0;
+        }
+        double mean = total / area;
+        double level = polarity == Polarity.DARK_ON_LIGHT ? mean : 255 - mean;
+        return level > 0 ? (max - min) / level : Double.POSITIVE_INFINITY;
     }
 
     /** Grey-level spread of the background in {@code b}, relative to the surface level as the ink sees it. */
