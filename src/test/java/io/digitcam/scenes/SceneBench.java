@@ -23,7 +23,8 @@ public final class SceneBench {
         DigitClassifier classifier = DigitClassifier.load(Path.of(args[0]));
         int n = Integer.parseInt(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1000;
-        double minConfidence = args.length > 3 ? Double.parseDouble(args[3]) : 0.8;
+        double minConfidence = args.length > 3 ? Double.parseDouble(args[3])
+                : io.digitcam.recognize.RecognitionSettings.DEFAULT.minConfidence();
         Recognizer recognizer = new Recognizer(new DigitDetector(DetectionSettings.DEFAULT),
                 new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), minConfidence);
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
@@ -48,10 +49,10 @@ public final class SceneBench {
                 }
                 Recognition r = t.recognition();
                 score.add(s, r);
-                explainMisses(s, t, reasons);
+                explainMisses(s, t, reasons, minConfidence);
                 if (args.length > 4 && !r.numbers().equals(s.numbers())) {
                     java.util.Map<String, Integer> mine = new java.util.HashMap<>();
-                    explainMisses(s, t, mine);
+                    explainMisses(s, t, mine, minConfidence);
                     System.out.println(i + " " + s.kind() + " truth " + s.numbers() + " read " + r.numbers() + " " + mine);
                 }
             }
@@ -82,7 +83,8 @@ public final class SceneBench {
     }
 
     /** Why each truth digit was not read correctly, by the best-overlapping region's fate. */
-    static void explainMisses(Scene s, Recognizer.Trace t, java.util.Map<String, Integer> reasons) {
+    static void explainMisses(Scene s, Recognizer.Trace t, java.util.Map<String, Integer> reasons,
+                              double minConfidence) {
         for (Scene.Digit d : s.digits()) {
             String why = "no region";
             double best = 0.3;
@@ -91,7 +93,7 @@ public final class SceneBench {
                 if (iou > best) {
                     best = iou;
                     var p = t.predictions().get(k);
-                    why = p.label() == d.label() ? (p.probability() < 0.8 ? "low confidence" : null) : "wrong label";
+                    why = p.label() == d.label() ? (p.probability() < minConfidence ? "low confidence" : null) : "wrong label";
                 }
             }
             if (best == 0.3) {
