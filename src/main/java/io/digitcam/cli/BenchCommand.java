@@ -102,10 +102,16 @@ final class BenchCommand implements Runnable {
             } else {
                 frameSource = Sources.open(source, CameraSpec.DEFAULT);
             }
+            io.digitcam.live.CpuSteal steal = io.digitcam.live.CpuSteal.start().orElse(null);
             PipelineBenchmark.Figures f = new PipelineBenchmark(recognizer, tracker)
                     .run(frameSource, warmUp, frames);
             PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)"), f,
                     spec.commandLine().getOut());
+            if (steal != null) {
+                steal.share().ifPresent(share -> spec.commandLine().getOut().printf(
+                        "  CPU time taken by other virtual machines (steal): %.0f%%%s%n", 100 * share,
+                        share > 0.05 ? " — the figures are low; run again on a quiet machine" : ""));
+            }
             return 0;
         }
     }
