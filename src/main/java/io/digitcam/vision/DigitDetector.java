@@ -101,14 +101,15 @@ public final class DigitDetector {
 
     /**
      * The surface the ink is on: a median over a window several strokes wide, so thin strokes of
-     * either polarity do not move it. Computed at a quarter of the working resolution: a surface
-     * varies slowly, and a large median is costly.
+     * either polarity do not move it. Computed at an eighth of the working resolution: a surface
+     * varies slowly, and a large median is costly (an eighth instead of a quarter saved about
+     * 2 ms of a 720p frame for 0.3% fewer digits read on 1,000 scenes).
      */
     private Mat surface(Mat small) {
         Mat surface = new Mat();
         try (Mat tiny = new Mat(); Mat tinyMedian = new Mat()) {
-            int tw = Math.max(8, small.cols() / 4);
-            int th = Math.max(8, small.rows() / 4);
+            int tw = Math.max(8, small.cols() / 8);
+            int th = Math.max(8, small.rows() / 8);
             resize(small, tiny, new Size(tw, th), 0, 0, INTER_AREA);
             int k = Math.max(3, (int) Math.round(s.backgroundKernel() * th) | 1);
             medianBlur(tiny, tinyMedian, k);
