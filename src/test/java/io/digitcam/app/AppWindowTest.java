@@ -11,10 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the real window headless (TestFX on Monocle): what the user sees for a known image,
- * Capture, Open, and the fallback when there is no camera.
+ * Capture, Open, a dropped file, and the fallback when there is no camera.
  */
 class AppWindowTest {
     private static final long WAIT_SECONDS = 60;
@@ -140,6 +146,27 @@ class AppWindowTest {
         Platform.runLater(() -> app.controller().open(sheet907));
         waitFor("907 to be read", () -> text("#numbers").startsWith("907"));
         assertThat(app.controller().shown().tracking().digits()).hasSize(3);
+    }
+
+    @Test
+    void droppingAFileOnTheWindowOpensIt() throws Exception {
+        launch(sheet5283.toString(), dir.resolve("captures-dnd"));
+        waitFor("5283 to be read", () -> text("#numbers").startsWith("5283"));
+        Scene scene = robot.lookup("#numbers").query().getScene();
+        AtomicBoolean accepted = new AtomicBoolean();
+        Platform.runLater(() -> {
+            Dragboard files = FakeDragboard.holding(List.of(sheet907.toFile()));
+            DragEvent over = new DragEvent(
+                    DragEvent.DRAG_OVER, files, 100, 100, 100, 100,
+                    TransferMode.COPY, null, null, null);
+            scene.getOnDragOver().handle(over);
+            accepted.set(over.getAcceptedTransferMode() == TransferMode.COPY);
+            Event.fireEvent(scene, new DragEvent(
+                    DragEvent.DRAG_DROPPED, files, 100, 100, 100, 100,
+                    TransferMode.COPY, null, null, null));
+        });
+        waitFor("907 to be read", () -> text("#numbers").startsWith("907"));
+        assertThat(accepted.get()).as("a drag with files is accepted").isTrue();
     }
 
     @Test
