@@ -10,6 +10,7 @@ import javafx.stage.Stage;
  */
 public final class DigitCamApp extends Application {
     private static volatile AppSettings pending;
+    private static volatile boolean jvmExiting;
     private LiveController controller;
 
     public static void configure(AppSettings settings) {
@@ -23,6 +24,7 @@ public final class DigitCamApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        quietRendererOnExit();
         MainWindow window = new MainWindow(stage);
         controller = new LiveController(pending, window);
         window.attach(controller);
@@ -36,6 +38,23 @@ public final class DigitCamApp extends Application {
         if (controller != null) {
             controller.close();
         }
+    }
+
+    /**
+     * Ctrl+C or a kill shuts JavaFX's renderer down while the window may still be painting, and
+     * the refused paint job reached the terminal as a stack trace. That refusal is expected then;
+     * anything else still goes to the default handler.
+     */
+    private static void quietRendererOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> jvmExiting = true, "digitcam-exit-flag"));
+        Thread fx = Thread.currentThread();
+        Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((thread, e) -> {
+            if (jvmExiting && e instanceof java.util.concurrent.RejectedExecutionException) {
+                return;
+            }
+            previous.uncaughtException(thread, e);
+        });
     }
 
     LiveController controller() {
