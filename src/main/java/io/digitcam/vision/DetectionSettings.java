@@ -43,6 +43,10 @@ package io.digitcam.vision;
  *                           relative to their level: paper is one level all round a "1", a spine
  *                           stands between books of other colours. On 1,000 scenes 0.15 halved
  *                           the false digits for 0.4% of the digits read
+ * @param maxBoardLevel      brightest surface (grey level) light ink may stand on: chalk is
+ *                           written on dark boards, and bright paper is never a board. 128, not
+ *                           the 96 that scored best on the generated boards: a webcam's auto
+ *                           exposure lifts a real blackboard towards mid-grey
  */
 public record DetectionSettings(int workingHeight, double strokeKernel, double backgroundKernel, double minInkRatio, int minInkContrast,
                                 double minSurfaceRatio,
@@ -50,9 +54,10 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
                                 int maxDigitsPerRegion, double minDensity, double maxDensity,
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
                                 double mergeOverlap, double mergeGap, int maxCandidates, double barAspect,
-                                double maxBarDensity, double barSideGap, double maxBarSideStep) {
+                                double maxBarDensity, double barSideGap, double maxBarSideStep,
+                                int maxBoardLevel) {
     public static final DetectionSettings DEFAULT = new DetectionSettings(360, 0.08, 0.5, 0.38, 18, 0.3,
             0.025, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
             0.3, 0.1, 0.25,
-            0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15);
+            0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15, 128);
 }

@@ -147,6 +147,15 @@ public final class DigitDetector {
             max(level, floor, threshold);
             compare(diff, threshold, below, CMP_GT);
             bitwise_and(mask, below, mask);
+            if (polarity == Polarity.LIGHT_ON_DARK) {
+                // Light ink is chalk or paint on a dark board. On bright paper the cells between
+                // the lines of squared paper are "lighter than their surroundings" wherever a
+                // shadow pulls the surface median down, and would pass for chalk.
+                try (Mat board = new Mat(1, 1, CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.maxBoardLevel()))) {
+                    compare(surface, board, below, CMP_LE);
+                }
+                bitwise_and(mask, below, mask);
+            }
         }
     }
 

@@ -81,7 +81,7 @@ public final class NegativeHarvest {
                 d.minInkContrast(), d.minSurfaceRatio() * 0.5, d.minHeight(), d.maxHeight(), d.minAspect() * 0.6,
                 d.maxAspect(), d.maxDigitsPerRegion(), d.minDensity() * 0.6, Math.min(0.95, d.maxDensity() * 1.3),
                 d.surroundMargin(), 1.0, 10.0, d.mergeOverlap(), d.mergeGap(), 200, d.barAspect(), d.maxBarDensity(),
-                0, 10.0);
+                0, 10.0, 255);
     }
 
     /**
