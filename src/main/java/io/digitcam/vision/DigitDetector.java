@@ -324,10 +324,9 @@ public final class DigitDetector {
         int margin = Math.max(2, (int) Math.round(s.surroundMargin() * b.height()));
         Box above = new Box(b.x(), Math.max(0, b.y() - margin), b.width(), Math.min(margin, b.y()));
         Box below = new Box(b.x(), b.bottom(), b.width(), Math.min(margin, rows - b.bottom()));
-        double ringArea = above.area() + below.area();
-        double ringInk = (sum(ink, above) + sum(ink, below)) / 255.0;
-        if (ringArea > 0 && ringInk / ringArea > s.maxSurroundInk()) {
-            return String.format("ink above or below (%.2f)", ringInk / ringArea);
+        double inkAround = inkShare(ink, above, below);
+        if (inkAround > s.maxSurroundInk()) {
+            return String.format("ink above or below (%.2f)", inkAround);
         }
         if (aspect < s.barAspect()) {
             // Book spines, table legs and pens stand side by side with other clutter; a "1" has
@@ -336,10 +335,9 @@ public final class DigitDetector {
             int gap = Math.max(2, (int) Math.round(s.barSideGap() * b.height()));
             Box left = new Box(Math.max(0, b.x() - gap), b.y(), b.x() - Math.max(0, b.x() - gap), b.height());
             Box right = new Box(b.right(), b.y(), Math.min(gap, cols - b.right()), b.height());
-            double sideArea = left.area() + right.area();
-            double sideInk = (sum(ink, left) + sum(ink, right)) / 255.0;
-            if (sideArea > 0 && sideInk / sideArea > s.maxSurroundInk()) {
-                return String.format("ink beside a bar (%.2f)", sideInk / sideArea);
+            double inkBeside = inkShare(ink, left, right);
+            if (inkBeside > s.maxSurroundInk()) {
+                return String.format("ink beside a bar (%.2f)", inkBeside);
             }
         }
         // Each side on its own, and one side may be uneven: a digit written near the edge of the
@@ -373,6 +371,12 @@ public final class DigitDetector {
             }
         }
         return null;
+    }
+
+    /** The share of the pixels in two strips that are ink; 0 when both strips are empty (the frame's edge). */
+    private static double inkShare(IntIndexer ink, Box a, Box b) {
+        double area = a.area() + b.area();
+        return area > 0 ? (sum(ink, a) + sum(ink, b)) / 255.0 / area : 0;
     }
 
     /** The largest difference between the mean levels of the sides, relative to their mean level as the ink sees it. */
