@@ -50,7 +50,7 @@ final class OverlayPainter {
             if (placed.stream().anyMatch(above::intersects)) {
                 bottom = y + h + 1.25 + size[1];
             }
-            plate(g, text, labelFont, x - 1.25, bottom, color);
+            plate(g, text, labelFont, size, x - 1.25, bottom, color);
             placed.add(new javafx.geometry.Rectangle2D(x - 1.25, bottom - size[1], size[0], size[1]));
         }
         if (!tracking.numbers().isEmpty()) {
@@ -59,7 +59,7 @@ final class OverlayPainter {
             double y = dy + 44;
             for (String number : tracking.numbers()) {
                 boolean read = tracking.read().contains(number);
-                x += plate(g, number, big, x, y, read ? SURE : Color.WHITE) + 12;
+                x += plate(g, number, big, size(number, big), x, y, read ? SURE : Color.WHITE) + 12;
             }
         }
     }
@@ -71,9 +71,12 @@ final class OverlayPainter {
         return new double[] {probe.getLayoutBounds().getWidth() + 10, probe.getLayoutBounds().getHeight() + 2};
     }
 
-    /** Text on a dark plate whose bottom-left corner is (x, y); returns the plate's width. */
-    private static double plate(GraphicsContext g, String text, Font font, double x, double y, Color color) {
-        double[] size = size(text, font);
+    /**
+     * Text on a dark plate of {@code size} (from {@link #size}) whose bottom-left corner is
+     * (x, y); returns the plate's width.
+     */
+    private static double plate(GraphicsContext g, String text, Font font, double[] size, double x, double y,
+                                Color color) {
         double w = size[0];
         double h = size[1];
         g.setFill(PLATE);
