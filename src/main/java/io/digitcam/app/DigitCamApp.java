@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 public final class DigitCamApp extends Application {
     private static volatile AppSettings pending;
     private static volatile boolean jvmExiting;
+    private static boolean quietInstalled;
     private LiveController controller;
 
     public static void configure(AppSettings settings) {
@@ -43,9 +44,14 @@ public final class DigitCamApp extends Application {
     /**
      * Ctrl+C or a kill shuts JavaFX's renderer down while the window may still be painting, and
      * the refused paint job reached the terminal as a stack trace. That refusal is expected then;
-     * anything else still goes to the default handler.
+     * anything else still goes to the default handler. Once per JVM: the tests start the app
+     * many times on the same JavaFX thread.
      */
     private static void quietRendererOnExit() {
+        if (quietInstalled) {
+            return;
+        }
+        quietInstalled = true;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> jvmExiting = true, "digitcam-exit-flag"));
         Thread fx = Thread.currentThread();
         Thread.UncaughtExceptionHandler previous = fx.getUncaughtExceptionHandler();
