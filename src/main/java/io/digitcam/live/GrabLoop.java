@@ -22,8 +22,8 @@ public final class GrabLoop implements Runnable {
     private volatile boolean stopped;
     private volatile boolean paused;
     private volatile long lastFrameNanos = System.nanoTime();
-    // How long a grab takes (exponential average): an unpaced source grabs this long before the worker wants the frame.
-    private double grabNanos;
+    // How long a grab takes: an unpaced source grabs this long before the worker wants the frame.
+    private final SmoothedNanos grabTime = new SmoothedNanos();
     private static final long JUST_IN_TIME_MARGIN_NANOS = 1_000_000;
 
     public GrabLoop(FrameSource first, SourceFactory factory, LatestSlot<FrameImage> slot,
@@ -59,8 +59,7 @@ public final class GrabLoop implements Runnable {
                     }
                     long grabStart = System.nanoTime();
                     FrameImage frame = source.grab();
-                    grabNanos = grabNanos == 0 ? System.nanoTime() - grabStart
-                            : 0.9 * grabNanos + 0.1 * (System.nanoTime() - grabStart);
+                    grabTime.add(System.nanoTime() - grabStart);
                     if (frame == null && source.live()) {
                         throw new SourceException(source.description() + " stopped delivering frames");
                     }
@@ -112,7 +111,7 @@ public final class GrabLoop implements Runnable {
             if (!slot.awaitTaken() || stopped) {
                 return false;
             }
-            long wait = slot.nextWantedNanos() - (long) grabNanos - JUST_IN_TIME_MARGIN_NANOS - System.nanoTime();
+            long wait = slot.nextWantedNanos() - grabTime.get() - JUST_IN_TIME_MARGIN_NANOS - System.nanoTime();
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }

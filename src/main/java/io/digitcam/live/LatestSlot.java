@@ -9,8 +9,8 @@ public final class LatestSlot<T> {
     private boolean closed;
     private long dropped;
     private long takenNanos;
-    // How long the consumer works on an item: an exponential average of take → done.
-    private double busyNanos;
+    // How long the consumer works on an item, take → done.
+    private final SmoothedNanos busy = new SmoothedNanos();
 
     /** Offers the newest item, replacing one not yet taken. */
     public synchronized void put(T newest) {
@@ -35,8 +35,7 @@ public final class LatestSlot<T> {
 
     /** The consumer is done with the item it took last. */
     public synchronized void done() {
-        long busy = System.nanoTime() - takenNanos;
-        busyNanos = busyNanos == 0 ? busy : 0.9 * busyNanos + 0.1 * busy;
+        busy.add(System.nanoTime() - takenNanos);
     }
 
     /**
@@ -45,7 +44,7 @@ public final class LatestSlot<T> {
      * over a fresh one instead of one that waited.
      */
     public synchronized long nextWantedNanos() {
-        return takenNanos + (long) busyNanos;
+        return takenNanos + busy.get();
     }
 
     /**
