@@ -25,9 +25,8 @@ final class AppCommand implements Callable<Integer> {
             description = "Folder the Capture button writes to. Default: ${DEFAULT-VALUE}.")
     Path captures;
 
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
-            description = "Default: ${DEFAULT-VALUE}.")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelOption model;
 
     @Option(names = "--width", defaultValue = "1280", description = "Camera resolution asked for. Default: ${DEFAULT-VALUE}.")
     int width;
@@ -58,7 +57,7 @@ final class AppCommand implements Callable<Integer> {
                     + "run it on a desktop or under xvfb-run. The CLI commands work without one.");
             return 1;
         }
-        DigitCamApp.launchAndWait(new AppSettings(source, captures, DefaultPaths.resolve(model), width, height, fps,
+        DigitCamApp.launchAndWait(new AppSettings(source, captures, model.resolved(), width, height, fps,
                 minConfidence, threads));
         return 0;
     }

@@ -42,9 +42,8 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
-                description = "Default: ${DEFAULT-VALUE}.")
-        Path model;
+        @picocli.CommandLine.Mixin
+        ModelOption model;
 
         @Option(names = "--batches", split = ",", defaultValue = "1,4,16", description = "Default: ${DEFAULT-VALUE}.")
         int[] batches;
@@ -58,7 +57,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new ClassifierBenchmark(DefaultPaths.resolve(model), threads, iterations).run(batches, spec.commandLine().getOut());
+            new ClassifierBenchmark(model.resolved(), threads, iterations).run(batches, spec.commandLine().getOut());
             return 0;
         }
     }
@@ -71,9 +70,8 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
-                description = "Default: ${DEFAULT-VALUE}.")
-        Path model;
+        @picocli.CommandLine.Mixin
+        ModelOption model;
 
         @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "demo",
                 description = "demo (1280×720, several numbers), a video or image file, or a camera. Default: ${DEFAULT-VALUE}.")
@@ -91,7 +89,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Recognizer recognizer = recognizer(model);
+            Recognizer recognizer = recognizer(model.resolved());
             DigitTracker tracker = tracker();
             FrameSource frameSource;
             if (source.equals("demo")) {
@@ -125,9 +123,8 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
-                description = "Default: ${DEFAULT-VALUE}.")
-        Path model;
+        @picocli.CommandLine.Mixin
+        ModelOption model;
 
         @Option(names = "--source", paramLabel = "FILE",
                 description = "A video file, looped. Default: a 1280×720 clip of the demo (several numbers, "
@@ -162,7 +159,7 @@ final class BenchCommand implements Runnable {
                         ? ": not a file" : ": no such file"));
             }
             PrintWriter out = spec.commandLine().getOut();
-            Recognizer recognizer = recognizer(model);
+            Recognizer recognizer = recognizer(model.resolved());
             DigitTracker tracker = tracker();
             Path clip = source;
             Path temp = null;
@@ -193,7 +190,7 @@ final class BenchCommand implements Runnable {
 
     /** The live pipeline's reader, as the app builds it. */
     private static Recognizer recognizer(Path model) throws ModelLoadException {
-        return Recognizer.create(DigitClassifier.load(DefaultPaths.resolve(model)), RecognitionSettings.DEFAULT);
+        return Recognizer.create(DigitClassifier.load(model), RecognitionSettings.DEFAULT);
     }
 
     private static DigitTracker tracker() {

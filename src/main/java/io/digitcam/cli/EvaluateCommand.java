@@ -23,9 +23,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
-            description = "Default: ${DEFAULT-VALUE}.")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelOption model;
 
     @Option(names = "--data", required = true, paramLabel = "DIR",
             description = "Directory with t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzipped or not).")
@@ -41,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DigitSet test = MnistData.test(data);
-        model = DefaultPaths.resolve(model);
+        Path model = this.model.resolved();
         DigitClassifier classifier = DigitClassifier.load(model);
         Evaluator.Result result = Evaluator.evaluate(classifier, test);
         PrintWriter o = spec.commandLine().getOut();

@@ -39,9 +39,8 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Images, or directories of images.")
     List<Path> inputs;
 
-    @Option(names = "--model", paramLabel = "FILE", defaultValue = DefaultPaths.MODEL,
-            description = "Default: ${DEFAULT-VALUE}.")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelOption model;
 
     @Option(names = "--json", description = "Print one JSON object per image (JSON Lines).")
     boolean json;
@@ -68,7 +67,7 @@ final class PredictCommand implements Callable<Integer> {
                 Files.createDirectories(dir);
             }
         }
-        Recognizer recognizer = Recognizer.create(DigitClassifier.load(DefaultPaths.resolve(model)),
+        Recognizer recognizer = Recognizer.create(DigitClassifier.load(model.resolved()),
                 RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
         int failed = 0;
         for (Path file : expand(inputs)) {
