@@ -62,6 +62,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use only this many training images (0 = all).")
     int limit;
 
+    @Option(names = "--average-from", paramLabel = "EPOCH", defaultValue = "0",
+            description = "From this epoch on, also average the weights (4 snapshots per epoch) and keep the average "
+                    + "when it validates better than any single epoch. 0 = off. Default: ${DEFAULT-VALUE}.")
+    int averageFrom;
+
     @Option(names = "--resume", description = "Continue from the checkpoint next to --out: an interrupted run, or a finished one "
                     + "extended to more --epochs.")
     boolean resume;
@@ -70,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingOptions options = new TrainingOptions(architecture, epochs, batch, cores, seed, !noAugment,
-                validation, limit, init == null ? null : DefaultPaths.resolve(init));
+                validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom);
         MnistData.requireAll(data);
         DigitSet train = MnistData.train(data);
         DigitSet test = MnistData.test(data);
@@ -79,9 +84,9 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Result result = new Trainer(options, spec.commandLine().getErr()::println)
                 .train(train, nonDigits, test, files, resume);
         TrainingReport.write(files, options, result, test);
-        spec.commandLine().getOut().printf("Best epoch %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
-                result.bestEpoch(), result.history().size(),
-                100 * result.history().get(result.bestEpoch() - 1).testAccuracy(),
+        spec.commandLine().getOut().printf("Best: %s %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
+                result.bestAveraged() ? "the weight average after epoch" : "epoch", result.bestEpoch(),
+                result.history().size(), 100 * result.bestStats().testAccuracy(),
                 files.model(), files.metrics(), files.curves(), files.confusion());
         return 0;
     }

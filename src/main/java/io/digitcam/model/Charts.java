@@ -21,7 +21,9 @@ public final class Charts {
     }
 
     /** Loss and accuracy per epoch, side by side. */
-    public static void trainingCurves(List<EpochStats> history, Path file) throws IOException {
+    /** Loss and accuracy per epoch; {@code averages}, if any, adds the weight average's accuracy. */
+    public static void trainingCurves(List<EpochStats> history, List<EpochStats> averages, Path file)
+            throws IOException {
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
         XYChart loss = chart("Loss per epoch", "cross-entropy");
         loss.addSeries("train", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray());
@@ -33,6 +35,13 @@ public final class Charts {
         addIfPresent(accuracy, "validation", epochs,
                 history.stream().mapToDouble(e -> 100 * e.validationAccuracy()).toArray());
         accuracy.addSeries("test", epochs, history.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray());
+        if (!averages.isEmpty()) {
+            double[] at = averages.stream().mapToDouble(EpochStats::epoch).toArray();
+            addIfPresent(accuracy, "validation, weight average", at,
+                    averages.stream().mapToDouble(e -> 100 * e.validationAccuracy()).toArray());
+            accuracy.addSeries("test, weight average", at,
+                    averages.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray());
+        }
 
         BufferedImage left = BitmapEncoder.getBufferedImage(loss);
         BufferedImage right = BitmapEncoder.getBufferedImage(accuracy);

@@ -7,9 +7,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-/** Where an interrupted training run stopped: the epochs done so far and the best of them. */
-record Checkpoint(List<EpochStats> history, int bestEpoch, double seconds) {
+/**
+ * Where an interrupted training run stopped: the epochs done so far, the weight average's
+ * figures and snapshot count, and which model is the best so far. Checkpoints written before
+ * weight averaging existed read back with no averages.
+ */
+record Checkpoint(List<EpochStats> history, int bestEpoch, double seconds, List<EpochStats> averages,
+                  boolean bestAveraged, int snapshots) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    List<EpochStats> averagesOrEmpty() {
+        return averages == null ? List.of() : averages;
+    }
 
     static Checkpoint read(ModelFiles files) throws IOException {
         if (!Files.isRegularFile(files.checkpoint()) || !Files.isRegularFile(files.checkpointState())) {

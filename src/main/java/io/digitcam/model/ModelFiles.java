@@ -29,6 +29,10 @@ public record ModelFiles(Path model) {
         return sibling(".checkpoint.zip");
     }
 
+    public Path checkpointAverage() {
+        return sibling(".checkpoint.average.bin");
+    }
+
     public Path checkpointState() {
         return sibling(".checkpoint.json");
     }

@@ -19,8 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a digit network on MNIST: shuffled, augmented mini-batches; after each epoch the
- * validation and test sets are scored, the best epoch by validation accuracy is kept, and a
- * checkpoint is written so an interrupted run can resume where it stopped.
+ * validation and test sets are scored, the best model by validation accuracy is kept, and a
+ * checkpoint is written so an interrupted run can resume where it stopped. With weight
+ * averaging on, the running average of the late epochs' weights competes for "best" too.
  */
 public final class Trainer {
     private final TrainingOptions options;
@@ -31,9 +32,22 @@ public final class Trainer {
         this.log = log;
     }
 
-    /** What a finished run produced. */
-    public record Result(MultiLayerNetwork best, List<EpochStats> history, int bestEpoch, double seconds,
-                         DigitSet train, DigitSet validation, DigitSet negatives) {
+    /** Weight snapshots averaged per epoch: often enough to smooth out single noisy steps. */
+    static final int SNAPSHOTS_PER_EPOCH = 4;
+    private static final int CALIBRATION_IMAGES = 10_000;
+
+    /**
+     * What a finished run produced. {@code averages} holds the weight average's figures after each
+     * averaging epoch; {@code bestAveraged} says whether the kept model is that average (as it
+     * stood after {@code bestEpoch}) rather than the weights of that epoch itself.
+     */
+    public record Result(MultiLayerNetwork best, List<EpochStats> history, List<EpochStats> averages, int bestEpoch,
+                         boolean bestAveraged, int snapshots, double seconds, DigitSet train, DigitSet validation,
+                         DigitSet negatives) {
+        public EpochStats bestStats() {
+            List<EpochStats> from = bestAveraged ? averages : history;
+            return from.stream().filter(e -> e.epoch() == bestEpoch).findFirst().orElseThrow();
+        }
     }
 
     public Result train(DigitSet all, DigitSet test, ModelFiles files, boolean resume) throws IOException {
@@ -65,15 +79,21 @@ public final class Trainer {
         Checkpoint checkpoint = resume ? Checkpoint.read(files) : null;
         MultiLayerNetwork net;
         List<EpochStats> history = new ArrayList<>();
+        List<EpochStats> averages = new ArrayList<>();
+        WeightAverage average = new WeightAverage();
         int bestEpoch = 0;
-        double bestValidation = -1;
+        boolean bestAveraged = false;
+        EpochStats best = null;
         double previousSeconds = 0;
         if (checkpoint != null) {
             net = ModelSerializer.restoreMultiLayerNetwork(files.checkpoint().toFile(), true);
             history.addAll(checkpoint.history());
+            averages.addAll(checkpoint.averagesOrEmpty());
             bestEpoch = checkpoint.bestEpoch();
-            bestValidation = history.stream().filter(e -> e.epoch() == checkpoint.bestEpoch())
-                    .mapToDouble(EpochStats::validationAccuracy).findFirst().orElse(-1);
+            bestAveraged = checkpoint.bestAveraged();
+            int kept = bestEpoch;
+            best = (bestAveraged ? averages : history).stream().filter(e -> e.epoch() == kept).findFirst().orElse(null);
+            average = WeightAverage.read(files.checkpointAverage(), checkpoint.snapshots());
             previousSeconds = checkpoint.seconds();
             log.accept("Resuming after epoch " + history.size() + " of " + options.epochs());
         } else if (options.initial() != null) {
@@ -85,42 +105,102 @@ public final class Trainer {
                     itersPerEpoch, options.epochs()));
             net.init();
         }
-        log.accept(String.format("%s: %,d parameters; %,d training, %,d validation, %,d test images; batch %d, %d thread(s)",
+        log.accept(String.format("%s: %,d parameters; %,d training, %,d validation, %,d test images; batch %d, %d thread(s)%s",
                 options.architecture(), net.numParams(), train.size(), validation.size(), test.size(),
-                options.batchSize(), options.threads()));
+                options.batchSize(), options.threads(), options.averageFrom() > 0
+                        ? "; weights averaged from epoch " + options.averageFrom() : ""));
 
         long start = System.nanoTime();
         try (Augmenter augmenter = new Augmenter(Augmenter.Ranges.DEFAULT, options.seed())) {
+            float[][] calibration = options.averageFrom() > 0 ? calibrationImages(train, augmenter) : null;
             for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                double trainLoss = runEpoch(net, train, classes, augmenter, epoch, itersPerEpoch);
-                Scorer.Score val = validation.size() > 0 ? Scorer.score(net, validation) : null;
-                Scorer.Score tst = Scorer.score(net, test);
-                double valAcc = val != null ? val.accuracy() : tst.accuracy();
-                EpochStats stats = new EpochStats(epoch, options.augment(), trainLoss, val != null ? val.loss() : Double.NaN,
-                        val != null ? val.accuracy() : Double.NaN, tst.loss(), tst.accuracy(),
-                        (System.nanoTime() - epochStart) / 1e9);
+                WeightAverage snapshots = epoch >= options.averageFrom() && options.averageFrom() > 0 ? average : null;
+                double trainLoss = runEpoch(net, train, classes, augmenter, epoch, itersPerEpoch, snapshots);
+                EpochStats stats = score(net, epoch, trainLoss, validation, test, epochStart);
                 history.add(stats);
-                boolean improved = valAcc > bestValidation;
+                boolean improved = better(stats, best);
                 if (improved) {
-                    bestValidation = valAcc;
+                    best = stats;
                     bestEpoch = epoch;
+                    bestAveraged = false;
                     writeAtomically(net, files.model(), false);
                 }
-                log.accept(String.format("epoch %d/%d  train loss %.4f  validation %.4f / %.2f%%  test %.4f / %.2f%%  %.0fs%s",
-                        epoch, options.epochs(), trainLoss, stats.validationLoss(), 100 * stats.validationAccuracy(),
-                        tst.loss(), 100 * tst.accuracy(), stats.seconds(), improved ? "  (best so far, saved)" : ""));
+                log.accept(line("epoch", epoch, stats, improved));
+                if (snapshots != null) {
+                    MultiLayerNetwork averaged = average.averaged(net, calibration);
+                    EpochStats avg = score(averaged, epoch, trainLoss, validation, test, System.nanoTime());
+                    averages.add(avg);
+                    boolean averageImproved = better(avg, best);
+                    if (averageImproved) {
+                        best = avg;
+                        bestEpoch = epoch;
+                        bestAveraged = true;
+                        writeAtomically(averaged, files.model(), false);
+                    }
+                    log.accept(line("average of " + average.count() + " snapshots after epoch", epoch, avg,
+                            averageImproved));
+                }
                 writeAtomically(net, files.checkpoint(), true);
+                average.write(files.checkpointAverage());
                 Checkpoint.write(files, new Checkpoint(history, bestEpoch,
-                        previousSeconds + (System.nanoTime() - start) / 1e9));
+                        previousSeconds + (System.nanoTime() - start) / 1e9, averages, bestAveraged, average.count()));
             }
         }
         double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
-        MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
-        return new Result(best, history, bestEpoch, seconds, train, validation, negatives);
+        MultiLayerNetwork kept = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
+        return new Result(kept, history, averages, bestEpoch, bestAveraged, average.count(), seconds, train,
+                validation, negatives);
     }
 
-    private double runEpoch(MultiLayerNetwork net, DigitSet train, int classes, Augmenter augmenter, int epoch, int iters) {
+    private EpochStats score(MultiLayerNetwork net, int epoch, double trainLoss, DigitSet validation, DigitSet test,
+                             long since) {
+        Scorer.Score val = validation.size() > 0 ? Scorer.score(net, validation) : null;
+        Scorer.Score tst = Scorer.score(net, test);
+        return new EpochStats(epoch, options.augment(), trainLoss, val != null ? val.loss() : Double.NaN,
+                val != null ? val.accuracy() : Double.NaN, tst.loss(), tst.accuracy(), (System.nanoTime() - since) / 1e9);
+    }
+
+    /**
+     * Higher validation accuracy wins; on a tie (common with a few thousand images) the lower
+     * validation loss. Without a validation set the test set has to stand in.
+     */
+    private static boolean better(EpochStats candidate, EpochStats best) {
+        if (best == null) {
+            return true;
+        }
+        boolean noValidation = Double.isNaN(candidate.validationAccuracy());
+        double acc = noValidation ? candidate.testAccuracy() : candidate.validationAccuracy();
+        double bestAcc = noValidation ? best.testAccuracy() : best.validationAccuracy();
+        double loss = noValidation ? candidate.testLoss() : candidate.validationLoss();
+        double bestLoss = noValidation ? best.testLoss() : best.validationLoss();
+        return acc > bestAcc || (acc == bestAcc && loss < bestLoss);
+    }
+
+    private String line(String what, int epoch, EpochStats s, boolean improved) {
+        return String.format("%s %d/%d  train loss %.4f  validation %.4f / %.2f%%  test %.4f / %.2f%%  %.0fs%s",
+                what, epoch, options.epochs(), s.trainLoss(), s.validationLoss(), 100 * s.validationAccuracy(),
+                s.testLoss(), 100 * s.testAccuracy(), s.seconds(), improved ? "  (best so far, saved)" : "");
+    }
+
+    /** Augmented like the training batches: the statistics the batch norms learned during training. */
+    private float[][] calibrationImages(DigitSet train, Augmenter augmenter) {
+        int n = Math.min(CALIBRATION_IMAGES, train.size());
+        int[] order = shuffled(train.size(), options.seed() * 17 + 3);
+        float[][] images = new float[n][DigitImages.PIXELS];
+        for (int i = 0; i < n; i++) {
+            int src = order[i] * DigitImages.PIXELS;
+            if (options.augment()) {
+                augmenter.augment(train.pixels(), src, images[i], 0);
+            } else {
+                DigitImages.toUnit(train.pixels(), src, images[i], 0, DigitImages.PIXELS);
+            }
+        }
+        return images;
+    }
+
+    private double runEpoch(MultiLayerNetwork net, DigitSet train, int classes, Augmenter augmenter, int epoch, int iters,
+                            WeightAverage snapshots) {
         int[] order = shuffled(train.size(), options.seed() * 31 + epoch);
         int batch = options.batchSize();
         float[] buffer = new float[batch * DigitImages.PIXELS];
@@ -143,12 +223,21 @@ public final class Trainer {
                 float[] pixels = n == batch ? buffer : Arrays.copyOf(buffer, n * DigitImages.PIXELS);
                 net.fit(new DataSet(Batches.features(pixels, n), Batches.oneHot(train.labels(), order, from, n, classes)));
                 lossSum += net.score() * n;
+                if (snapshots != null && isSnapshot(it, iters)) {
+                    snapshots.add(net);
+                }
                 pb.step();
                 pb.setExtraMessage(String.format(" loss %.4f", net.score()));
             }
         }
         net.incrementEpochCount();
         return lossSum / train.size();
+    }
+
+    /** Evenly spaced through the epoch, the last one at its end. */
+    static boolean isSnapshot(int iteration, int iters) {
+        int every = Math.max(1, iters / SNAPSHOTS_PER_EPOCH);
+        return (iters - 1 - iteration) % every == 0 && iters - 1 - iteration < every * SNAPSHOTS_PER_EPOCH;
     }
 
     /** Training and validation parts of {@code all}: a seeded random hold-out, not the last N. */

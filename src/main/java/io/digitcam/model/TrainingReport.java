@@ -44,7 +44,7 @@ public final class TrainingReport {
             throws IOException {
         Scorer.Score score = Scorer.score(result.best(), test);
         Evaluation eval = score.evaluation();
-        EpochStats best = result.history().get(result.bestEpoch() - 1);
+        EpochStats best = result.bestStats();
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", files.model().getFileName().toString());
@@ -55,6 +55,15 @@ public final class TrainingReport {
         m.put("testLoss", round(score.loss()));
         m.put("validationAccuracy", round(best.validationAccuracy()));
         m.put("bestEpoch", result.bestEpoch());
+        if (options.averageFrom() > 0) {
+            Map<String, Object> avg = new LinkedHashMap<>();
+            avg.put("fromEpoch", options.averageFrom());
+            avg.put("snapshotsPerEpoch", Trainer.SNAPSHOTS_PER_EPOCH);
+            avg.put("snapshots", result.snapshots());
+            avg.put("kept", result.bestAveraged());
+            avg.put("history", result.averages());
+            m.put("weightAveraging", avg);
+        }
         m.put("epochs", result.history().size());
         m.put("batchSize", options.batchSize());
         m.put("seed", options.seed());
@@ -93,7 +102,7 @@ public final class TrainingReport {
                         : org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class.getPackage().getImplementationVersion()));
 
         writeJson(files.metrics(), m);
-        Charts.trainingCurves(result.history(), files.curves());
+        Charts.trainingCurves(result.history(), result.averages(), files.curves());
         Charts.confusion(confusion(eval), "MNIST test set, " + options.architecture() + String.format(
                 " — accuracy %.2f%%", 100 * eval.accuracy()), files.confusion());
     }

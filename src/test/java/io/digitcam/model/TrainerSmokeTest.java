@@ -36,10 +36,12 @@ class TrainerSmokeTest {
         DigitSet test = TestData.slice(9_000, 500);
         files = new ModelFiles(dir.resolve("smoke.zip"));
         List<String> log = new ArrayList<>();
-        options = new TrainingOptions(Architecture.BNCNN, 2, 32, 2, 1, true, 100, 0);
+        // Weight averaging starts before the interruption, so the resumed run must carry its sum on.
+        options = new TrainingOptions(Architecture.BNCNN, 2, 32, 2, 1, true, 100, 0, null, 2);
         new Trainer(options, log::add).train(train, test, files, false);
         assertThat(files.checkpoint()).exists();
-        options = new TrainingOptions(Architecture.BNCNN, 3, 32, 2, 1, true, 100, 0);
+        assertThat(files.checkpointAverage()).exists();
+        options = new TrainingOptions(Architecture.BNCNN, 3, 32, 2, 1, true, 100, 0, null, 2);
         result = new Trainer(options, log::add).train(train, test, files, true);
         assertThat(log).anyMatch(line -> line.startsWith("Resuming after epoch 2 of 3"));
         TrainingReport.write(files, options, result, test);
@@ -52,6 +54,19 @@ class TrainerSmokeTest {
         assertThat(result.history().get(2).testAccuracy()).isGreaterThan(0.5);
         assertThat(result.train().size()).isEqualTo(500);
         assertThat(result.validation().size()).isEqualTo(100);
+    }
+
+    @Test
+    void averagesWeightsAcrossTheResumeAndScoresTheAverage() throws IOException {
+        assertThat(result.snapshots()).isEqualTo(2 * Trainer.SNAPSHOTS_PER_EPOCH);
+        assertThat(result.averages()).extracting(EpochStats::epoch).containsExactly(2, 3);
+        assertThat(result.averages().get(1).testAccuracy()).isGreaterThan(0.5);
+        assertThat(result.bestStats().epoch()).isEqualTo(result.bestEpoch());
+        JsonNode avg = new ObjectMapper().readTree(files.metrics().toFile()).get("weightAveraging");
+        assertThat(avg.get("fromEpoch").asInt()).isEqualTo(2);
+        assertThat(avg.get("snapshots").asInt()).isEqualTo(8);
+        assertThat(avg.get("kept").asBoolean()).isEqualTo(result.bestAveraged());
+        assertThat(avg.get("history")).hasSize(2);
     }
 
     @Test
