@@ -235,9 +235,10 @@ final class FoldedCnn {
         float[] std = new float[n];
         INDArray logStd = layer.paramTable().get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
         if (logStd != null) {
+            // The stored log10 std excludes epsilon; DL4J adds it to the variance at inference.
             float[] l = vector(logStd);
             for (int i = 0; i < n; i++) {
-                std[i] = (float) Math.pow(10, l[i]);
+                std[i] = (float) Math.sqrt(Math.pow(10, 2.0 * l[i]) + bn.getEps());
             }
         } else {
             float[] var = vector(layer.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR));
