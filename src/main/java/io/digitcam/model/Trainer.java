@@ -81,18 +81,16 @@ public final class Trainer {
         List<EpochStats> history = new ArrayList<>();
         List<EpochStats> averages = new ArrayList<>();
         WeightAverage average = new WeightAverage();
-        int bestEpoch = 0;
-        boolean bestAveraged = false;
-        EpochStats best = null;
+        Best best = new Best();
         double previousSeconds = 0;
         if (checkpoint != null) {
             net = ModelSerializer.restoreMultiLayerNetwork(files.checkpoint().toFile(), true);
             history.addAll(checkpoint.history());
             averages.addAll(checkpoint.averagesOrEmpty());
-            bestEpoch = checkpoint.bestEpoch();
-            bestAveraged = checkpoint.bestAveraged();
-            int kept = bestEpoch;
-            best = (bestAveraged ? averages : history).stream().filter(e -> e.epoch() == kept).findFirst().orElse(null);
+            best.epoch = checkpoint.bestEpoch();
+            best.averaged = checkpoint.bestAveraged();
+            best.stats = (best.averaged ? averages : history).stream().filter(e -> e.epoch() == best.epoch)
+                    .findFirst().orElse(null);
             average = WeightAverage.read(files.checkpointAverage(), checkpoint.snapshots());
             previousSeconds = checkpoint.seconds();
             log.accept("Resuming after epoch " + history.size() + " of " + options.epochs());
@@ -119,38 +117,44 @@ public final class Trainer {
                 double trainLoss = runEpoch(net, train, classes, augmenter, epoch, itersPerEpoch, snapshots);
                 EpochStats stats = score(net, epoch, trainLoss, validation, test, epochStart);
                 history.add(stats);
-                boolean improved = better(stats, best);
-                if (improved) {
-                    best = stats;
-                    bestEpoch = epoch;
-                    bestAveraged = false;
-                    writeAtomically(net, files.model(), false);
-                }
+                boolean improved = best.offer(stats, false, net, files.model());
                 log.accept(line("epoch", epoch, stats, improved));
                 if (snapshots != null) {
                     MultiLayerNetwork averaged = average.averaged(net, calibration);
                     EpochStats avg = score(averaged, epoch, trainLoss, validation, test, System.nanoTime());
                     averages.add(avg);
-                    boolean averageImproved = better(avg, best);
-                    if (averageImproved) {
-                        best = avg;
-                        bestEpoch = epoch;
-                        bestAveraged = true;
-                        writeAtomically(averaged, files.model(), false);
-                    }
+                    boolean averageImproved = best.offer(avg, true, averaged, files.model());
                     log.accept(line("average of " + average.count() + " snapshots after epoch", epoch, avg,
                             averageImproved));
                 }
                 writeAtomically(net, files.checkpoint(), true);
                 average.write(files.checkpointAverage());
-                Checkpoint.write(files, new Checkpoint(history, bestEpoch,
-                        previousSeconds + (System.nanoTime() - start) / 1e9, averages, bestAveraged, average.count()));
+                Checkpoint.write(files, new Checkpoint(history, best.epoch,
+                        previousSeconds + (System.nanoTime() - start) / 1e9, averages, best.averaged, average.count()));
             }
         }
         double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
         MultiLayerNetwork kept = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
-        return new Result(kept, history, averages, bestEpoch, bestAveraged, average.count(), seconds, train,
+        return new Result(kept, history, averages, best.epoch, best.averaged, average.count(), seconds, train,
                 validation, negatives);
+    }
+
+    /** The best model so far and its figures; a better one offered is written as the model file. */
+    private static final class Best {
+        EpochStats stats;
+        int epoch;
+        boolean averaged;
+
+        boolean offer(EpochStats candidate, boolean isAverage, MultiLayerNetwork net, Path file) throws IOException {
+            if (!better(candidate, stats)) {
+                return false;
+            }
+            stats = candidate;
+            epoch = candidate.epoch();
+            averaged = isAverage;
+            writeAtomically(net, file, false);
+            return true;
+        }
     }
 
     private EpochStats score(MultiLayerNetwork net, int epoch, double trainLoss, DigitSet validation, DigitSet test,

@@ -1,12 +1,7 @@
 package io.digitcam.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.util.ModelSerializer;
@@ -27,19 +22,6 @@ class FoldedCnnTest {
         Path file = dir.resolve("tiny-variance.zip");
         ModelSerializer.writeModel(net, file.toFile(), false);
 
-        DigitClassifier compiled = DigitClassifier.load(file);
-        DigitClassifier dl4j = DigitClassifier.load(file, 1, false);
-        assertThat(compiled.compiled()).isTrue();
-        DigitSet sample = TestData.slice(0, 200);
-        List<byte[]> crops = new ArrayList<>();
-        for (int i = 0; i < sample.size(); i++) {
-            crops.add(Evaluator.crop(sample, i));
-        }
-        List<DigitPrediction> a = compiled.classify(crops);
-        List<DigitPrediction> b = dl4j.classify(crops);
-        for (int i = 0; i < crops.size(); i++) {
-            assertThat(a.get(i).label()).isEqualTo(b.get(i).label());
-            assertThat(a.get(i).probability()).isCloseTo(b.get(i).probability(), within(1e-3));
-        }
+        Dl4jAgreement.assertAgree(file, TestData.slice(0, 200), 1e-3);
     }
 }

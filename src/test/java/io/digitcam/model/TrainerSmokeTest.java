@@ -100,23 +100,7 @@ class TrainerSmokeTest {
 
     @Test
     void savedModelLoadsAndTheCompiledPathMatchesDl4j() throws IOException {
-        DigitClassifier compiled = DigitClassifier.load(files.model());
-        DigitClassifier dl4j = DigitClassifier.load(files.model(), 1, false);
-        assertThat(compiled.compiled()).isTrue();
-        assertThat(dl4j.compiled()).isFalse();
-        DigitSet sample = TestData.slice(5_000, 300);
-        List<byte[]> crops = new ArrayList<>();
-        for (int i = 0; i < sample.size(); i++) {
-            crops.add(Evaluator.crop(sample, i));
-        }
-        List<DigitPrediction> a = compiled.classify(crops);
-        List<DigitPrediction> b = dl4j.classify(crops);
-        for (int i = 0; i < crops.size(); i++) {
-            assertThat(a.get(i).label()).isEqualTo(b.get(i).label());
-            assertThat(a.get(i).probability()).isCloseTo(b.get(i).probability(), within(1e-4));
-            assertThat(a.get(i).runnerUp()).isNotEqualTo(a.get(i).label());
-            assertThat(a.get(i).runnerUpProbability()).isLessThanOrEqualTo(a.get(i).probability());
-        }
+        Dl4jAgreement.assertAgree(files.model(), TestData.slice(5_000, 300), 1e-4);
     }
 
     @Test
