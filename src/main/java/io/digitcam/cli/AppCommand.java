@@ -2,6 +2,7 @@ package io.digitcam.cli;
 
 import io.digitcam.app.AppSettings;
 import io.digitcam.app.DigitCamApp;
+import io.digitcam.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,11 +48,11 @@ final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        check(width > 0 && width <= 7680, "--width", width);
-        check(height > 0 && height <= 4320, "--height", height);
-        check(fps > 0 && fps <= 240, "--fps", fps);
-        check(minConfidence >= 0 && minConfidence <= 1, "--min-confidence", minConfidence);
-        check(threads >= 1 && threads <= 64, "--threads", threads);
+        check("width", width);
+        check("height", height);
+        check("fps", fps);
+        check("min-confidence", minConfidence);
+        check("threads", threads);
         if (!hasDisplay()) {
             spec.commandLine().getErr().println("digitcam: no display to open the window on (DISPLAY is not set); "
                     + "run it on a desktop or under xvfb-run. The CLI commands work without one.");
@@ -62,10 +63,12 @@ final class AppCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void check(boolean ok, String option, Object value) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + value
-                    + " is out of range");
+    private void check(String option, double value) {
+        OptionRange range = OptionRange.BY_NAME.get(option);
+        if (!range.contains(value)) {
+            String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--" + option + "' (" + shown
+                    + "): " + ConfigFile.between(range.min(), range.max()).apply(shown));
         }
     }
 

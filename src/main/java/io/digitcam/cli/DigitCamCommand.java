@@ -5,8 +5,6 @@ import ch.qos.logback.classic.Logger;
 import io.digitcam.config.ConfigException;
 import io.digitcam.config.ConfigFile;
 import java.io.PrintWriter;
-import java.util.Map;
-import java.util.function.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -18,14 +16,6 @@ import picocli.CommandLine.Option;
         description = "Reads handwritten digits from a camera, images and videos.",
         subcommands = {AppCommand.class, PredictCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
 public final class DigitCamCommand implements Runnable {
-    /** Limits picocli's types cannot express, checked on the settings file's values. */
-    static final Map<String, Function<String, String>> SETTING_RANGES = Map.of(
-            "min-confidence", ConfigFile.between(0, 1),
-            "threads", ConfigFile.atLeast(1),
-            "width", ConfigFile.atLeast(1),
-            "height", ConfigFile.atLeast(1),
-            "fps", ConfigFile.between(1, 240));
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +61,7 @@ public final class DigitCamCommand implements Runnable {
             // picocli would skip a malformed file with a log line and quietly ignore unknown keys;
             // a user who mistyped a setting deserves to be told which one.
             try {
-                ConfigFile.load(settings).validate(() -> new CommandLine(new DigitCamCommand()), SETTING_RANGES);
+                ConfigFile.load(settings).validate(() -> new CommandLine(new DigitCamCommand()), OptionRange.settingChecks());
             } catch (ConfigException e) {
                 for (String line : e.getMessage().split("\\R")) {
                     err.println("digitcam: " + line);

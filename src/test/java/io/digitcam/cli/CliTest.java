@@ -51,6 +51,17 @@ class CliTest {
     }
 
     @Test
+    void commandLineAndSettingsFileShareTheLimits() {
+        assertThat(run("app", "--fps", "500")).isEqualTo(2);
+        assertThat(err.toString()).contains("'--fps' (500): must be between 1 and 240");
+        for (var e : OptionRange.BY_NAME.entrySet()) {
+            var check = OptionRange.settingChecks().get(e.getKey());
+            assertThat(check.apply(Double.toString(e.getValue().max()))).isNull();
+            assertThat(check.apply(Double.toString(e.getValue().max() + 1))).contains("must be between");
+        }
+    }
+
+    @Test
     void missingModelIsOneLineAndNonZero() {
         Path model = dir.resolve("missing.zip");
         int code = run("evaluate", "--model", model.toString(), "--data", "src/test/resources/mnist");
