@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.digitcam.config.ConfigException;
 import io.digitcam.config.ConfigFile;
+import io.digitcam.util.ErrorText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class DigitCamCommand implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("digitcam: " + Errors.describe(ex));
+            err.println("digitcam: " + ErrorText.oneLine(ex));
             if (verbose) {
                 ex.printStackTrace(err);
             }

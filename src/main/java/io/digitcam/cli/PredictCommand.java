@@ -12,6 +12,7 @@ import io.digitcam.recognize.Recognizer;
 import io.digitcam.render.Annotator;
 import io.digitcam.render.DebugImages;
 import io.digitcam.source.ImageFiles;
+import io.digitcam.util.ErrorText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -100,12 +101,12 @@ final class PredictCommand implements Callable<Integer> {
                     }
                 }
             } catch (IOException e) {
-                err.println("digitcam: " + Errors.describe(e));
+                err.println("digitcam: " + ErrorText.oneLine(e));
                 err.flush();
                 failed++;
             } catch (RuntimeException e) {
                 // One image the pipeline chokes on must not cost the rest of the batch.
-                err.println("digitcam: " + file + ": could not be processed (" + Errors.describe(e) + ")");
+                err.println("digitcam: " + file + ": could not be processed (" + ErrorText.oneLine(e) + ")");
                 err.flush();
                 failed++;
             }

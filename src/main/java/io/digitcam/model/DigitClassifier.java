@@ -1,5 +1,6 @@
 package io.digitcam.model;
 
+import io.digitcam.util.ErrorText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class DigitClassifier {
             reference = net.output(Batches.features(probe, WARM_UP_BATCH), false).toFloatMatrix();
         } catch (RuntimeException e) {
             throw new ModelLoadException(file, "does not take " + DigitImages.SIDE + "×" + DigitImages.SIDE
-                    + " single-channel images (" + Errors.firstLine(e) + ")", e);
+                    + " single-channel images (" + ErrorText.oneLine(e) + ")", e);
         }
         int outputs = reference[0].length;
         if (outputs != Batches.DIGITS && outputs != Batches.DIGITS + 1) {
@@ -95,7 +96,7 @@ public final class DigitClassifier {
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
         } catch (Exception | AssertionError e) {
-            throw new ModelLoadException(file, "corrupt or not a MultiLayerNetwork (" + Errors.firstLine(e) + ")", e);
+            throw new ModelLoadException(file, "corrupt or not a MultiLayerNetwork (" + ErrorText.oneLine(e) + ")", e);
         }
     }
 

@@ -14,6 +14,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import io.digitcam.model.DigitImages;
+import io.digitcam.util.ErrorText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class DemoSource implements FrameSource {
             }
             png = in.readAllBytes();
         } catch (IOException e) {
-            throw new SourceException("demo: cannot read " + SPRITE + ": " + Messages.oneLine(e), e);
+            throw new SourceException("demo: cannot read " + SPRITE + ": " + ErrorText.oneLine(e), e);
         }
         try (BytePointer p = new BytePointer(png); Mat buf = new Mat(1, png.length, CV_8UC1, p);
              Mat img = imdecode(buf, IMREAD_GRAYSCALE)) {

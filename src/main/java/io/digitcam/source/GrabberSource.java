@@ -1,5 +1,6 @@
 package io.digitcam.source;
 
+import io.digitcam.util.ErrorText;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -68,7 +69,7 @@ public final class GrabberSource implements FrameSource {
             g.start();
         } catch (Exception | LinkageError e) {
             quietlyRelease(g);
-            throw new SourceException("cannot open " + description + ": " + Messages.oneLine(e), e);
+            throw new SourceException("cannot open " + description + ": " + ErrorText.oneLine(e), e);
         }
         grabber = g;
         if (options.paced()) {
@@ -154,7 +155,7 @@ public final class GrabberSource implements FrameSource {
                 return null;
             }
             String what = options.live() ? " stopped delivering frames: " : ": cannot read: ";
-            throw new SourceException(description + what + Messages.oneLine(e), e);
+            throw new SourceException(description + what + ErrorText.oneLine(e), e);
         }
     }
 
