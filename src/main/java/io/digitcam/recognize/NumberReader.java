@@ -67,6 +67,17 @@ public final class NumberReader {
         return new Reading(ordered, numbers);
     }
 
+    /**
+     * Whether two digits would be read as part of one number: on one line, of similar height, and
+     * closer than the gap that separates numbers.
+     */
+    public boolean sameNumber(Box a, Box b) {
+        int shorter = Math.min(a.height(), b.height());
+        int taller = Math.max(a.height(), b.height());
+        int gap = Math.max(a.x(), b.x()) - Math.min(a.right(), b.right());
+        return sameLine(a, b) && shorter >= 0.6 * taller && gap <= numberGap * taller;
+    }
+
     private boolean sameLine(Box a, Box b) {
         int overlap = Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y());
         return overlap >= lineOverlap * Math.min(a.height(), b.height());

@@ -9,6 +9,8 @@ import io.digitcam.vision.DigitNormalizer;
 import io.digitcam.vision.Region;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -72,6 +74,20 @@ public final class Recognizer {
         return digits;
     }
 
+    /**
+     * Drops the digits read from bars the detector doubted ({@link Region#needsNeighbour}) unless
+     * a digit it did not doubt stands beside them in the same number: a "1" in "5183" keeps its
+     * place, a pen lying alone on a cluttered table does not.
+     */
+    static List<RecognizedDigit> withoutLoneDoubtfulBars(List<RecognizedDigit> digits, Set<Box> doubtful,
+                                                         NumberReader reader) {
+        if (doubtful.isEmpty()) {
+            return digits;
+        }
+        return digits.stream().filter(d -> !doubtful.contains(d.box()) || digits.stream().anyMatch(o -> o != d
+                && !doubtful.contains(o.box()) && reader.sameNumber(o.box(), d.box()))).toList();
+    }
+
     public Recognition recognize(Mat frame) {
         try (Trace trace = trace(frame)) {
             return trace.recognition();
@@ -102,7 +118,15 @@ public final class Recognizer {
         List<DigitPrediction> predictions = classifier.classify(crops);
         long classified = System.nanoTime();
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
-        NumberReader.Reading reading = reader.read(digits);
+        Set<Box> doubtful = regions.stream().filter(Region::needsNeighbour).map(Region::box).collect(Collectors.toSet());
+        List<RecognizedDigit> kept = withoutLoneDoubtfulBars(digits, doubtful, reader);
+        if (explain && kept.size() < digits.size()) {
+            Set<Box> dropped = digits.stream().filter(d -> !kept.contains(d)).map(RecognizedDigit::box)
+                    .collect(Collectors.toSet());
+            regions.stream().filter(r -> dropped.contains(r.box())).forEach(r -> rejections.add(
+                    new DigitDetector.Rejection(r.box(), r.polarity(), "bar on uneven surroundings, no digit beside it")));
+        }
+        NumberReader.Reading reading = reader.read(kept);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),
                 (System.nanoTime() - start) / 1e6);
         StageTimes times = new StageTimes((detected - start) / 1e6, (normalized - detected) / 1e6,

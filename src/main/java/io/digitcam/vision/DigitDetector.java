@@ -93,7 +93,7 @@ public final class DigitDetector {
             regions = resolveOverlaps(found).stream()
                     .sorted(Comparator.comparingLong((Region r) -> r.box().area()).reversed())
                     .limit(s.maxCandidates())
-                    .map(r -> new Region(r.box().scaled(1 / scale).grown(0, 0, gray.cols(), gray.rows()), r.polarity()))
+                    .map(r -> r.withBox(r.box().scaled(1 / scale).grown(0, 0, gray.cols(), gray.rows())))
                     .toList();
         }
         return new Detection(gray, inkMask, scale, regions);
@@ -188,8 +188,9 @@ public final class DigitDetector {
                 for (Blob blob : merge(blobs)) {
                     for (Box part : split(blob.box(), m)) {
                         String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH);
+                        String barDoubt = reason == null ? barDoubt(part, polarity, bg, bgSq, rows, cols) : null;
                         if (reason == null) {
-                            out.add(new Region(part, polarity));
+                            out.add(new Region(part, polarity, barDoubt != null));
                         } else if (rejected != null) {
                             rejected.add(new Rejection(part, polarity, reason));
                         }
@@ -341,14 +342,53 @@ public final class DigitDetector {
             }
         }
         // Each side on its own, and one side may be uneven: a digit written near the edge of the
-        // sheet has the room on that side, while clutter is uneven all round. Not for bars: the
-        // edge of a sheet is itself a bar with the room on one side.
+        // sheet has the room on that side, while clutter is uneven all round.
+        Box[] sides = sides(b, rows, cols);
+        double variation = unevenness(sides, polarity, bg, bgSq, 1);
+        if (variation > s.maxSurroundVariation()) {
+            return String.format("uneven surroundings (%.2f)", variation);
+        }
+        return null;
+    }
+
+    /**
+     * Why the surroundings of a bar that passed {@link #reject} still look like clutter, or null.
+     * Such a bar is kept, marked {@link Region#needsNeighbour}: beside other digits the same
+     * unevenness is their ink, so the decision waits until the digits of its line are known.
+     */
+    private String barDoubt(Box b, Polarity polarity, DoubleIndexer bg, DoubleIndexer bgSq, int rows, int cols) {
+        if (b.width() >= s.barAspect() * b.height()) {
+            return null;
+        }
+        Box[] sides = sides(b, rows, cols);
+        // No side may be uneven: the edge of a sheet is itself a bar with the room on one side.
+        double variation = unevenness(sides, polarity, bg, bgSq, 0);
+        if (variation > s.maxSurroundVariation()) {
+            return String.format("uneven surroundings (%.2f)", variation);
+        }
+        // Each side can be even and still differ from the others: a spine between two books
+        // of other colours. Paper is one level all round a "1".
+        double step = sideStep(sides, polarity, bg);
+        if (step > s.maxBarSideStep()) {
+            return String.format("surroundings differ side to side (%.2f)", step);
+        }
+        return null;
+    }
+
+    /** The strips above, below, left and right of {@code b}, each a margin wide. */
+    private Box[] sides(Box b, int rows, int cols) {
+        int margin = Math.max(2, (int) Math.round(s.surroundMargin() * b.height()));
         Box around = b.grown(margin, margin, cols, rows);
-        Box[] sides = {
+        return new Box[] {
             new Box(around.x(), around.y(), around.width(), b.y() - around.y()),
             new Box(around.x(), b.bottom(), around.width(), around.bottom() - b.bottom()),
             new Box(around.x(), b.y(), b.x() - around.x(), b.height()),
             new Box(b.right(), b.y(), around.right() - b.right(), b.height())};
+    }
+
+    /** The surroundings' variation with the {@code forgiven} most uneven sides left out. */
+    private static double unevenness(Box[] sides, Polarity polarity, DoubleIndexer bg, DoubleIndexer bgSq,
+                                     int forgiven) {
         double[] uneven = new double[sides.length];
         int measured = 0;
         for (Box side : sides) {
@@ -357,20 +397,7 @@ public final class DigitDetector {
             }
         }
         java.util.Arrays.sort(uneven, 0, measured);
-        int judged = aspect < s.barAspect() ? measured - 1 : measured - 2;
-        double variation = measured == 0 ? 0 : uneven[Math.max(0, judged)];
-        if (variation > s.maxSurroundVariation()) {
-            return String.format("uneven surroundings (%.2f)", variation);
-        }
-        if (aspect < s.barAspect()) {
-            // Each side can be even and still differ from the others: a spine between two books
-            // of other colours. Paper is one level all round a "1".
-            double step = sideStep(sides, polarity, bg);
-            if (step > s.maxBarSideStep()) {
-                return String.format("surroundings differ side to side (%.2f)", step);
-            }
-        }
-        return null;
+        return measured == 0 ? 0 : uneven[Math.max(0, measured - 1 - forgiven)];
     }
 
     /** The share of the pixels in two strips that are ink; 0 when both strips are empty (the frame's edge). */
