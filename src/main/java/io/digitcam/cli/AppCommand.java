@@ -38,7 +38,7 @@ final class AppCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "30", description = "Camera frame rate asked for. Default: ${DEFAULT-VALUE}.")
     double fps;
 
-    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0.7",
+    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0.6",
             description = "Starting threshold: a region is shown as a digit only above it. Default: ${DEFAULT-VALUE}.")
     double minConfidence;
 

@@ -53,7 +53,7 @@ final class PredictCommand implements Callable<Integer> {
             description = "Write each image's ink mask and its normalised 28×28 crops here.")
     Path debug;
 
-    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0.7",
+    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0.6",
             description = "Report a region as a digit only above this confidence. Default: ${DEFAULT-VALUE}.")
     double minConfidence;
 

@@ -13,7 +13,7 @@ import io.digitcam.vision.NormalizerSettings;
 public record RecognitionSettings(DetectionSettings detection, NormalizerSettings normalizer, double minConfidence,
                                   double lineOverlap, double numberGap) {
     public static final RecognitionSettings DEFAULT = new RecognitionSettings(DetectionSettings.DEFAULT,
-            NormalizerSettings.DEFAULT, 0.7, 0.5, 0.8);
+            NormalizerSettings.DEFAULT, 0.6, 0.5, 0.8);
 
     public RecognitionSettings withMinConfidence(double value) {
         return new RecognitionSettings(detection, normalizer, value, lineOverlap, numberGap);
