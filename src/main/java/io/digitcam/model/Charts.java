@@ -29,7 +29,12 @@ public final class Charts {
         loss.addSeries("train", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray());
         addIfPresent(loss, "validation", epochs, history.stream().mapToDouble(EpochStats::validationLoss).toArray());
         loss.addSeries("test", epochs, history.stream().mapToDouble(EpochStats::testLoss).toArray());
-        loss.getStyler().setYAxisLogarithmic(true);
+        // Log scale only labels whole decades: over less than one it would show no numbers.
+        double[] losses = history.stream().flatMapToDouble(e -> java.util.stream.DoubleStream.of(e.trainLoss(),
+                e.validationLoss(), e.testLoss())).filter(v -> v > 0).toArray();
+        double max = java.util.Arrays.stream(losses).max().orElse(1);
+        double min = java.util.Arrays.stream(losses).min().orElse(1);
+        loss.getStyler().setYAxisLogarithmic(max > 10 * min);
 
         XYChart accuracy = chart("Accuracy per epoch", "accuracy (%)");
         addIfPresent(accuracy, "validation", epochs,
@@ -43,6 +48,8 @@ public final class Charts {
                     averages.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray());
         }
 
+        colourByName(loss);
+        colourByName(accuracy);
         BufferedImage left = BitmapEncoder.getBufferedImage(loss);
         BufferedImage right = BitmapEncoder.getBufferedImage(accuracy);
         BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth(), left.getHeight(),
@@ -62,6 +69,24 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setDecimalPattern("#0.###");
         return chart;
+    }
+
+    // One colour per data set in both charts; the weight average dashed in its set's colour.
+    private static final java.util.Map<String, Color> SERIES_COLOURS = java.util.Map.of(
+            "train", new Color(0x2b5fd9), "validation", new Color(0xe8a317), "test", new Color(0x8e3fd4));
+
+    private static void colourByName(XYChart chart) {
+        chart.getSeriesMap().forEach((name, series) -> {
+            Color c = SERIES_COLOURS.get(name.replace(", weight average", ""));
+            if (c != null) {
+                series.setLineColor(c);
+                series.setMarkerColor(c);
+            }
+            if (name.endsWith("weight average")) {
+                series.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
+                        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            }
+        });
     }
 
     private static void addIfPresent(XYChart chart, String name, double[] x, double[] y) {
