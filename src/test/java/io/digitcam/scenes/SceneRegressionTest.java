@@ -24,13 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 class SceneRegressionTest {
     static final Path DIR = Path.of("src/test/resources/scenes");
-    // Session 3 (detector at 360 px, digits from 2.5% of the frame height, bar checks, light ink
-    // only on dark surfaces): 81.4% digits (48/59), 70.4% numbers (19/27), 0.33 false digits
-    // per empty frame (2 in 6). Session 2 read 69.5% / 55.6% / 0.50. Raise these as reading
+    // Session 4 regenerated the scenes with the fixed generator (session 3's set still counted
+    // digits written off the edge of the sheet, such as scene-01's "401", which no reader can
+    // see). Today: 89.8% digits
+    // (53/59), 81.5% numbers (22/27), no false digit in the 6 empty frames; the 1,000-scene
+    // benchmark finds 0.16 per empty frame, so one here is allowed. Raise these as reading
     // improves.
-    static final double FLOOR_DIGITS = 0.81;
-    static final double FLOOR_NUMBERS = 0.70;
-    static final double CEILING_FALSE_PER_EMPTY = 0.5;
+    static final double FLOOR_DIGITS = 0.89;
+    static final double FLOOR_NUMBERS = 0.81;
+    static final double CEILING_FALSE_PER_EMPTY = 0.17;
     static SceneScore score;
 
     @BeforeAll

@@ -48,8 +48,8 @@ class DigitDetectorTest {
             }
         }
         assertThat(digits).isGreaterThan(50);
-        // 51 of 59 today: the misses touch a rule or a shadow edge, or are too faint (see SceneBench).
-        assertThat(found / (double) digits).isGreaterThanOrEqualTo(0.85);
+        // 56 of 59 today: the misses touch a rule or a shadow edge, or are too faint (see SceneBench).
+        assertThat(found / (double) digits).isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
