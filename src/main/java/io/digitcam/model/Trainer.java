@@ -45,9 +45,18 @@ public final class Trainer {
                          boolean bestAveraged, int snapshots, double seconds, DigitSet train, DigitSet validation,
                          DigitSet negatives) {
         public EpochStats bestStats() {
-            List<EpochStats> from = bestAveraged ? averages : history;
-            return from.stream().filter(e -> e.epoch() == bestEpoch).findFirst().orElseThrow();
+            EpochStats stats = statsOf(history, averages, bestEpoch, bestAveraged);
+            if (stats == null) {
+                throw new java.util.NoSuchElementException("no figures for the kept model");
+            }
+            return stats;
         }
+    }
+
+    /** The figures of epoch {@code epoch}'s own weights, or of the weight average after it; null if none. */
+    private static EpochStats statsOf(List<EpochStats> history, List<EpochStats> averages, int epoch,
+                                      boolean averaged) {
+        return (averaged ? averages : history).stream().filter(e -> e.epoch() == epoch).findFirst().orElse(null);
     }
 
     public Result train(DigitSet all, DigitSet test, ModelFiles files, boolean resume) throws IOException {
@@ -89,8 +98,7 @@ public final class Trainer {
             averages.addAll(checkpoint.averagesOrEmpty());
             best.epoch = checkpoint.bestEpoch();
             best.averaged = checkpoint.bestAveraged();
-            best.stats = (best.averaged ? averages : history).stream().filter(e -> e.epoch() == best.epoch)
-                    .findFirst().orElse(null);
+            best.stats = statsOf(history, averages, best.epoch, best.averaged);
             average = WeightAverage.read(files.checkpointAverage(), checkpoint.snapshots());
             previousSeconds = checkpoint.seconds();
             log.accept("Resuming after epoch " + history.size() + " of " + options.epochs());
