@@ -188,9 +188,8 @@ public final class DigitDetector {
                 for (Blob blob : merge(blobs)) {
                     for (Box part : split(blob.box(), m)) {
                         String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH);
-                        String barDoubt = reason == null ? barDoubt(part, polarity, bg, bgSq, rows, cols) : null;
                         if (reason == null) {
-                            out.add(new Region(part, polarity, barDoubt != null));
+                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols)));
                         } else if (rejected != null) {
                             rejected.add(new Rejection(part, polarity, reason));
                         }
@@ -352,27 +351,21 @@ public final class DigitDetector {
     }
 
     /**
-     * Why the surroundings of a bar that passed {@link #reject} still look like clutter, or null.
+     * Whether a bar that passed {@link #reject} still has surroundings that look like clutter.
      * Such a bar is kept, marked {@link Region#needsNeighbour}: beside other digits the same
      * unevenness is their ink, so the decision waits until the digits of its line are known.
      */
-    private String barDoubt(Box b, Polarity polarity, DoubleIndexer bg, DoubleIndexer bgSq, int rows, int cols) {
+    private boolean isDoubtfulBar(Box b, Polarity polarity, DoubleIndexer bg, DoubleIndexer bgSq, int rows,
+                                  int cols) {
         if (b.width() >= s.barAspect() * b.height()) {
-            return null;
+            return false;
         }
         Box[] sides = sides(b, rows, cols);
         // No side may be uneven: the edge of a sheet is itself a bar with the room on one side.
-        double variation = unevenness(sides, polarity, bg, bgSq, 0);
-        if (variation > s.maxSurroundVariation()) {
-            return String.format("uneven surroundings (%.2f)", variation);
-        }
-        // Each side can be even and still differ from the others: a spine between two books
+        // And each side can be even and still differ from the others: a spine between two books
         // of other colours. Paper is one level all round a "1".
-        double step = sideStep(sides, polarity, bg);
-        if (step > s.maxBarSideStep()) {
-            return String.format("surroundings differ side to side (%.2f)", step);
-        }
-        return null;
+        return unevenness(sides, polarity, bg, bgSq, 0) > s.maxSurroundVariation()
+                || sideStep(sides, polarity, bg) > s.maxBarSideStep();
     }
 
     /** The strips above, below, left and right of {@code b}, each a margin wide. */
