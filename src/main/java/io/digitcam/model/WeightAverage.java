@@ -3,6 +3,8 @@ package io.digitcam.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
@@ -65,6 +67,15 @@ final class WeightAverage {
      * statistics of the layers before it.
      */
     static void recalibrate(MultiLayerNetwork net, float[][] images) {
+        List<INDArray> batches = new ArrayList<>();
+        for (int from = 0; from < images.length; from += CALIBRATION_BATCH) {
+            int rows = Math.min(CALIBRATION_BATCH, images.length - from);
+            float[] pixels = new float[rows * DigitImages.PIXELS];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(images[from + i], 0, pixels, i * DigitImages.PIXELS, DigitImages.PIXELS);
+            }
+            batches.add(Batches.features(pixels, rows));
+        }
         for (int layer = 0; layer < net.getnLayers(); layer++) {
             if (!(net.getLayer(layer).conf().getLayer() instanceof BatchNormalization)) {
                 continue;
@@ -72,14 +83,8 @@ final class WeightAverage {
             double[] sum = null;
             double[] squares = null;
             long n = 0;
-            for (int from = 0; from < images.length; from += CALIBRATION_BATCH) {
-                int rows = Math.min(CALIBRATION_BATCH, images.length - from);
-                float[] pixels = new float[rows * DigitImages.PIXELS];
-                for (int i = 0; i < rows; i++) {
-                    System.arraycopy(images[from + i], 0, pixels, i * DigitImages.PIXELS, DigitImages.PIXELS);
-                }
-                INDArray x = layer == 0 ? Batches.features(pixels, rows)
-                        : net.feedForwardToLayer(layer - 1, Batches.features(pixels, rows), false).get(layer);
+            for (INDArray features : batches) {
+                INDArray x = layer == 0 ? features : net.feedForwardToLayer(layer - 1, features, false).get(layer);
                 int[] axes = x.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
                 double[] s = x.sum(axes).toDoubleVector();
                 double[] q = x.mul(x).sum(axes).toDoubleVector();
