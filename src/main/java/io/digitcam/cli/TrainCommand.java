@@ -8,6 +8,7 @@ import io.digitcam.model.TrainingOptions;
 import io.digitcam.model.TrainingReport;
 import io.digitcam.model.Trainer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "IDX images (28×28) of things that are not digits, normalised like live crops: trained as an 11th "
                     + "class so the model can say \"not a digit\". The shipped model used models/non-digits-idx3-ubyte.gz.")
     Path negatives;
+
+    @Option(names = "--extra", arity = "2", paramLabel = "FILE",
+            description = "More labelled 28×28 training images: an IDX images file and its IDX labels file (0-9, or 10 for "
+                    + "\"not a digit\"), such as crops harvested from photos by the detector; a tenth joins validation. "
+                    + "The shipped model used models/scene-crops-images-idx3-ubyte.gz and models/scene-crops-labels-idx1-ubyte.gz.")
+    List<Path> extra;
 
     @Option(names = "--init", paramLabel = "MODEL",
             description = "Fine-tune this trained model (lower learning rate; with --negatives its output grows the extra class) "
@@ -76,13 +83,15 @@ final class TrainCommand implements Callable<Integer> {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingOptions options = new TrainingOptions(architecture, epochs, batch, cores, seed, !noAugment,
                 validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom);
+        // The small added sets first: a mistake in them should not wait for MNIST to load.
+        DigitSet nonDigits = negatives == null ? null : MnistData.nonDigits(negatives);
+        DigitSet extraImages = extra == null ? null : MnistData.labelled(extra.get(0), extra.get(1));
         MnistData.requireAll(data);
         DigitSet train = MnistData.train(data);
         DigitSet test = MnistData.test(data);
         ModelFiles files = new ModelFiles(out);
-        DigitSet nonDigits = negatives == null ? null : MnistData.nonDigits(negatives);
         Trainer.Result result = new Trainer(options, spec.commandLine().getErr()::println)
-                .train(train, nonDigits, test, files, resume);
+                .train(train, nonDigits, extraImages, test, files, resume);
         TrainingReport.write(files, options, result, test);
         spec.commandLine().getOut().printf("Best: %s %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
                 result.bestAveraged() ? "the weight average after epoch" : "epoch", result.bestEpoch(),

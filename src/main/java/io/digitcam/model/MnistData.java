@@ -40,6 +40,14 @@ public final class MnistData {
         return new DigitSet(images.pixels(), labels, Checksums.sha256(file), null);
     }
 
+    /**
+     * Labelled images in IDX form from outside MNIST (crops harvested from scenes, say): labels
+     * 0-9 are digits, {@link Batches#NOT_A_DIGIT} is "not a digit".
+     */
+    public static DigitSet labelled(Path imagesFile, Path labelsFile) throws IOException {
+        return read(imagesFile, labelsFile, Batches.NOT_A_DIGIT);
+    }
+
     /** Fails with one line naming every missing file, before anything is read. */
     public static void requireFiles(Path dir, String... baseNames) throws IOException {
         List<String> missing = new ArrayList<>();
@@ -59,8 +67,10 @@ public final class MnistData {
 
     private static DigitSet load(Path dir, String imagesName, String labelsName) throws IOException {
         requireFiles(dir, imagesName, labelsName);
-        Path imagesFile = locate(dir, imagesName);
-        Path labelsFile = locate(dir, labelsName);
+        return read(locate(dir, imagesName), locate(dir, labelsName), 9);
+    }
+
+    private static DigitSet read(Path imagesFile, Path labelsFile, int maxLabel) throws IOException {
         IdxImages images = IdxReader.readImages(imagesFile);
         byte[] labels = IdxReader.readLabels(labelsFile);
         if (images.count() != labels.length) {
@@ -72,8 +82,9 @@ public final class MnistData {
                     + ", expected " + DigitImages.SIDE + "×" + DigitImages.SIDE);
         }
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] > 9) {
-                throw new IdxFormatException(labelsFile.toString(), "label " + labels[i] + " at index " + i + " is not a digit");
+            if (labels[i] < 0 || labels[i] > maxLabel) {
+                throw new IdxFormatException(labelsFile.toString(), "label " + labels[i] + " at index " + i
+                        + (maxLabel == 9 ? " is not a digit" : " is not 0-" + maxLabel));
             }
         }
         return new DigitSet(images.pixels(), labels, Checksums.sha256(imagesFile), Checksums.sha256(labelsFile));

@@ -43,7 +43,7 @@ public final class Trainer {
      */
     public record Result(MultiLayerNetwork best, List<EpochStats> history, List<EpochStats> averages, int bestEpoch,
                          boolean bestAveraged, int snapshots, double seconds, DigitSet train, DigitSet validation,
-                         DigitSet negatives) {
+                         DigitSet negatives, DigitSet extra, DigitSet extraValidation) {
         public EpochStats bestStats() {
             EpochStats stats = statsOf(history, averages, bestEpoch, bestAveraged);
             if (stats == null) {
@@ -70,16 +70,37 @@ public final class Trainer {
      */
     public Result train(DigitSet all, DigitSet negatives, DigitSet test, ModelFiles files, boolean resume)
             throws IOException {
+        return train(all, negatives, null, test, files, resume);
+    }
+
+    /**
+     * With {@code extra} (labelled images from outside MNIST, such as crops harvested from scenes,
+     * where label {@link Batches#NOT_A_DIGIT} means "not a digit") a tenth of it also joins the
+     * validation set, so the kept epoch is the one that reads what the detector hands it too.
+     */
+    public Result train(DigitSet all, DigitSet negatives, DigitSet extra, DigitSet test, ModelFiles files,
+                        boolean resume) throws IOException {
         DigitSet[] split = split(all);
         DigitSet train = split[0];
         DigitSet validation = split[1];
         int classes = Batches.DIGITS;
         if (negatives != null) {
-            int held = negatives.size() / 10;
-            int[] order = shuffled(negatives.size(), options.seed() + 1);
-            train = concat(train, pick(negatives, order, held, negatives.size() - held));
-            validation = concat(validation, pick(negatives, order, 0, held));
+            DigitSet[] held = holdOut(negatives, options.seed() + 1);
+            train = concat(train, held[0]);
+            validation = concat(validation, held[1]);
             classes = Batches.DIGITS + 1;
+        }
+        DigitSet extraValidation = null;
+        if (extra != null) {
+            DigitSet[] held = holdOut(extra, options.seed() + 2);
+            train = concat(train, held[0]);
+            validation = concat(validation, held[1]);
+            extraValidation = held[1];
+            for (byte label : extra.labels()) {
+                if (label == Batches.NOT_A_DIGIT) {
+                    classes = Batches.DIGITS + 1;
+                }
+            }
         }
         int itersPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
 
@@ -144,7 +165,7 @@ public final class Trainer {
         double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
         MultiLayerNetwork kept = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
         return new Result(kept, history, averages, best.epoch, best.averaged, average.count(), seconds, train,
-                validation, negatives);
+                validation, negatives, extra, extraValidation);
     }
 
     /** The best model so far and its figures; a better one offered is written as the model file. */
@@ -261,6 +282,13 @@ public final class Trainer {
             trainSize = Math.min(trainSize, options.limit());
         }
         return new DigitSet[] {pick(all, order, validation, trainSize), pick(all, order, 0, validation)};
+    }
+
+    /** Training and validation parts of an added set: a seeded random tenth held out. */
+    private static DigitSet[] holdOut(DigitSet set, long seed) {
+        int held = set.size() / 10;
+        int[] order = shuffled(set.size(), seed);
+        return new DigitSet[] {pick(set, order, held, set.size() - held), pick(set, order, 0, held)};
     }
 
     private static DigitSet pick(DigitSet all, int[] order, int from, int count) {

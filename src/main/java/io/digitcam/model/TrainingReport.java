@@ -86,6 +86,15 @@ public final class TrainingReport {
             nd.put("testDigitsRejected", confusionColumn(eval, Batches.NOT_A_DIGIT));
             m.put("notADigitClass", nd);
         }
+        if (result.extra() != null) {
+            Map<String, Object> ex = new LinkedHashMap<>();
+            ex.put("images", result.extra().size());
+            ex.put("imagesSha256", result.extra().imagesSha256());
+            ex.put("labelsSha256", result.extra().labelsSha256());
+            ex.put("validationImages", result.extraValidation().size());
+            ex.put("validationAccuracy", round(Scorer.score(result.best(), result.extraValidation()).accuracy()));
+            m.put("extraImages", ex);
+        }
         m.put("dataSha256", Map.of(
                 MnistData.TRAIN_IMAGES, result.train().imagesSha256(),
                 MnistData.TRAIN_LABELS, result.train().labelsSha256(),

@@ -114,22 +114,8 @@ class TrainerSmokeTest {
 
     @Test
     void fineTuningGrowsANotADigitClassAndKeepsTheDigits() throws IOException {
-        // Non-digits the network can learn in one short epoch: filled boxes and bars of noise.
-        java.util.Random random = new java.util.Random(5);
         int count = 300;
-        byte[] pixels = new byte[count * DigitImages.PIXELS];
-        for (int i = 0; i < count; i++) {
-            int x0 = random.nextInt(8);
-            int y0 = random.nextInt(8);
-            for (int y = y0; y < y0 + 16; y++) {
-                for (int x = x0; x < x0 + 12 + random.nextInt(8); x++) {
-                    pixels[i * DigitImages.PIXELS + y * DigitImages.SIDE + x] = (byte) (128 + random.nextInt(128));
-                }
-            }
-        }
-        byte[] labels = new byte[count];
-        java.util.Arrays.fill(labels, (byte) Batches.NOT_A_DIGIT);
-        DigitSet negatives = new DigitSet(pixels, labels, "n", null);
+        DigitSet negatives = junk(count, 5);
         ModelFiles tuned = new ModelFiles(dir.resolve("tuned.zip"));
         TrainingOptions fineTune = new TrainingOptions(Architecture.BNCNN, 2, 32, 2, 1, true, 100, 0, files.model());
         Trainer.Result r = new Trainer(fineTune, line -> { }).train(TestData.slice(0, 600), negatives,
@@ -153,5 +139,50 @@ class TrainerSmokeTest {
         assertThat(m.get("confusionMatrix")).hasSize(10);
         assertThat(m.get("confusionMatrix").get(0)).hasSize(11);
         assertThat(m.get("testAccuracy").asDouble()).isCloseTo(digits.accuracy(), within(1e-6));
+    }
+
+    /** Non-digits the network can learn in one short epoch: filled boxes and bars of noise. */
+    private static DigitSet junk(int count, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        byte[] pixels = new byte[count * DigitImages.PIXELS];
+        for (int i = 0; i < count; i++) {
+            int x0 = random.nextInt(8);
+            int y0 = random.nextInt(8);
+            for (int y = y0; y < y0 + 16; y++) {
+                for (int x = x0; x < x0 + 12 + random.nextInt(8); x++) {
+                    pixels[i * DigitImages.PIXELS + y * DigitImages.SIDE + x] = (byte) (128 + random.nextInt(128));
+                }
+            }
+        }
+        byte[] labels = new byte[count];
+        java.util.Arrays.fill(labels, (byte) Batches.NOT_A_DIGIT);
+        return new DigitSet(pixels, labels, "n", null);
+    }
+
+    @Test
+    void extraLabelledImagesJoinTrainingAndValidationAndAreReported() throws IOException {
+        // Digits and junk in one labelled set, as harvested scene crops come; no separate negatives.
+        DigitSet digits = TestData.slice(2_000, 200);
+        DigitSet junk = junk(100, 6);
+        byte[] pixels = java.util.Arrays.copyOf(digits.pixels(), digits.pixels().length + junk.pixels().length);
+        System.arraycopy(junk.pixels(), 0, pixels, digits.pixels().length, junk.pixels().length);
+        byte[] labels = java.util.Arrays.copyOf(digits.labels(), 300);
+        System.arraycopy(junk.labels(), 0, labels, 200, 100);
+        DigitSet extra = new DigitSet(pixels, labels, "ei", "el");
+        ModelFiles tuned = new ModelFiles(dir.resolve("extra.zip"));
+        TrainingOptions fineTune = new TrainingOptions(Architecture.BNCNN, 1, 32, 2, 1, true, 100, 0, files.model());
+        Trainer.Result r = new Trainer(fineTune, line -> { }).train(TestData.slice(0, 600), null, extra,
+                TestData.slice(9_000, 500), tuned, false);
+        TrainingReport.write(tuned, fineTune, r, TestData.slice(9_000, 500));
+
+        assertThat(r.train().size()).isEqualTo(500 + 270);
+        assertThat(r.validation().size()).isEqualTo(100 + 30);
+        assertThat(r.extraValidation().size()).isEqualTo(30);
+        assertThat(DigitClassifier.load(tuned.model()).outputs()).isEqualTo(11);
+        JsonNode ex = new ObjectMapper().readTree(tuned.metrics().toFile()).get("extraImages");
+        assertThat(ex.get("images").asInt()).isEqualTo(300);
+        assertThat(ex.get("labelsSha256").asText()).isEqualTo("el");
+        assertThat(ex.get("validationImages").asInt()).isEqualTo(30);
+        assertThat(ex.get("validationAccuracy").asDouble()).isBetween(0.3, 1.0);
     }
 }

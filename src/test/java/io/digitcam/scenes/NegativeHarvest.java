@@ -103,7 +103,7 @@ public final class NegativeHarvest {
         return right - left + 1 <= 9;
     }
 
-    private static boolean touchesDigit(Box b, Scene s) {
+    static boolean touchesDigit(Box b, Scene s) {
         for (Scene.Digit digit : s.digits()) {
             java.awt.Rectangle t = digit.box();
             int mx = t.width / 5 + 2;

@@ -55,11 +55,18 @@ public final class SceneGenerator {
 
     private final DigitSet mnist;
     private final Random random;
+    private final String[] fonts;
 
     /** Settings for one scene; {@link #next} draws them from the seed. */
     public SceneGenerator(DigitSet mnist, long seed) {
+        this(mnist, seed, FONTS);
+    }
+
+    /** Font digits drawn from {@code fonts} instead of the three DejaVu faces (for training data only). */
+    public SceneGenerator(DigitSet mnist, long seed, String... fonts) {
         this.mnist = mnist;
         this.random = new Random(seed);
+        this.fonts = fonts.clone();
     }
 
     /** A scene of the given kind at the given size. */
@@ -415,7 +422,7 @@ public final class SceneGenerator {
 
     /** A digit in one of the DejaVu fonts, maybe bold or slanted; returns the inked box. */
     private Rectangle drawFontDigit(Graphics2D g, int label, int x, int y, int h, Color ink) {
-        Font font = new Font(pick(FONTS), random.nextBoolean() ? Font.BOLD : Font.PLAIN, 100);
+        Font font = new Font(pick(fonts), random.nextBoolean() ? Font.BOLD : Font.PLAIN, 100);
         if (random.nextDouble() < 0.3) {
             font = font.deriveFont(AffineTransform.getShearInstance(-0.2, 0));
         }

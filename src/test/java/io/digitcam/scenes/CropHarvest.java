@@ -1,0 +1,125 @@
+package io.digitcam.scenes;
+
+import io.digitcam.model.Batches;
+import io.digitcam.model.DigitImages;
+import io.digitcam.model.IdxImages;
+import io.digitcam.model.IdxWriter;
+import io.digitcam.model.MnistData;
+import io.digitcam.vision.Detection;
+import io.digitcam.vision.DetectionSettings;
+import io.digitcam.vision.DigitDetector;
+import io.digitcam.vision.DigitNormalizer;
+import io.digitcam.vision.NormalizerSettings;
+import io.digitcam.vision.Region;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Builds labelled training crops as the live path makes them: OUT-PREFIX MNIST-DIR SCENES [SEED].
+ * Writes OUT-PREFIX-images-idx3-ubyte.gz and OUT-PREFIX-labels-idx1-ubyte.gz for
+ * {@code digitcam train --extra}.
+ *
+ * <p>MNIST is centred and scaled by its authors' own procedure; our crops come from a detector
+ * and a normaliser working on blurred, noisy, JPEG-compressed frames, and 40% of scene digits
+ * are printed, which MNIST has none of. So the crops a model is shown should include the ones it
+ * will actually be handed. Scenes are drawn with MNIST <em>training</em> digits and with more
+ * fonts than the benchmark's three DejaVu faces, from a seed the benchmarks do not use. A region
+ * that clearly matches one true digit becomes that digit; a region touching no digit becomes
+ * "not a digit", unless it is a bar or a straight stroke; anything in
+ * between (half a digit, two joined) is left out as ambiguous.
+ */
+public final class CropHarvest {
+    private static final String[] FONTS = {"DejaVu Sans", "DejaVu Serif", "DejaVu Sans Mono", "Nimbus Sans",
+        "Nimbus Roman", "Nimbus Mono PS", "URW Gothic", "C059", "P052", "URW Bookman", "Nimbus Sans Narrow"};
+    private static final double CLEAR_MATCH = 0.6;
+
+    public static void main(String[] args) throws Exception {
+        String prefix = args[0];
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 91_000;
+        SceneGenerator gen = new SceneGenerator(MnistData.train(Path.of(args[1])), seed, FONTS);
+        int scenes = Integer.parseInt(args[2]);
+        DigitDetector detector = new DigitDetector(DetectionSettings.DEFAULT);
+        DigitNormalizer normalizer = new DigitNormalizer(NormalizerSettings.DEFAULT);
+        ByteArrayOutputStream crops = new ByteArrayOutputStream();
+        ByteArrayOutputStream labels = new ByteArrayOutputStream();
+        int[] perLabel = new int[Batches.DIGITS + 1];
+        Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
+        for (int i = 0; i < scenes; i++) {
+            Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
+            try (Mat m = SceneGenerator.toMat(s.image()); Detection d = detector.detect(m)) {
+                for (Region r : d.regions()) {
+                    int label = labelOf(r, s);
+                    if (label < 0) {
+                        continue;
+                    }
+                    byte[] crop = normalizer.normalize(d.gray(), r);
+                    if (crop == null || label == Batches.NOT_A_DIGIT
+                            && (NegativeHarvest.looksLikeOne(crop) || looksLikeStroke(crop))) {
+                        continue;
+                    }
+                    crops.write(crop);
+                    labels.write(label);
+                    perLabel[label]++;
+                }
+            }
+        }
+        byte[] pixels = crops.toByteArray();
+        int count = pixels.length / DigitImages.PIXELS;
+        IdxWriter.writeImages(Path.of(prefix + "-images-idx3-ubyte.gz"),
+                new IdxImages(count, DigitImages.SIDE, DigitImages.SIDE, pixels));
+        IdxWriter.writeLabels(Path.of(prefix + "-labels-idx1-ubyte.gz"), labels.toByteArray());
+        System.out.printf("%s: %d crops from %d scenes, per label 0-9 and not-a-digit: %s%n", prefix, count, scenes,
+                java.util.Arrays.toString(perLabel));
+    }
+
+    /**
+     * A straight stroke at any angle: what a slanted "1" looks like once normalised. Whether a
+     * stick or a pen is a digit is for the detector's surroundings checks to say; labelling such
+     * crops "not a digit" would teach the model to doubt real ones.
+     */
+    static boolean looksLikeStroke(byte[] crop) {
+        double sum = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int y = 0; y < DigitImages.SIDE; y++) {
+            for (int x = 0; x < DigitImages.SIDE; x++) {
+                double w = crop[y * DigitImages.SIDE + x] & 0xff;
+                sum += w;
+                sx += w * x;
+                sy += w * y;
+                sxx += w * x * x;
+                syy += w * y * y;
+                sxy += w * x * y;
+            }
+        }
+        if (sum == 0) {
+            return false;
+        }
+        double mx = sx / sum;
+        double my = sy / sum;
+        double cxx = sxx / sum - mx * mx;
+        double cyy = syy / sum - my * my;
+        double cxy = sxy / sum - mx * my;
+        double half = (cxx + cyy) / 2;
+        double root = Math.sqrt(Math.max(0, half * half - (cxx * cyy - cxy * cxy)));
+        // Ratio of the spreads along and across the ink's main axis; a "1" in MNIST is above 4.
+        return Math.sqrt((half + root) / Math.max(1e-9, half - root)) > 4;
+    }
+
+    /** The true label of a clear match, {@link Batches#NOT_A_DIGIT} for a region away from all digits, else -1. */
+    static int labelOf(Region r, Scene s) {
+        if (!NegativeHarvest.touchesDigit(r.box(), s)) {
+            return Batches.NOT_A_DIGIT;
+        }
+        for (Scene.Digit digit : s.digits()) {
+            if (SceneScore.iou(digit.box(), r.box()) >= CLEAR_MATCH) {
+                return digit.label();
+            }
+        }
+        return -1;
+    }
+}
