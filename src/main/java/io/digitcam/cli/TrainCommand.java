@@ -28,7 +28,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "class so the model can say \"not a digit\". The shipped model used models/non-digits-idx3-ubyte.gz.")
     Path negatives;
 
-    @Option(names = "--extra", arity = "2", paramLabel = "FILE",
+    @Option(names = "--extra", arity = "2", paramLabel = "IMAGES LABELS", hideParamSyntax = true,
             description = "More labelled 28×28 training images: an IDX images file and its IDX labels file (0-9, or 10 for "
                     + "\"not a digit\"), such as crops harvested from photos by the detector; a tenth joins validation. "
                     + "The shipped model used models/scene-crops-images-idx3-ubyte.gz and models/scene-crops-labels-idx1-ubyte.gz.")
@@ -85,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
                 validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom);
         // The small added sets first: a mistake in them should not wait for MNIST to load.
         DigitSet nonDigits = negatives == null ? null : MnistData.nonDigits(negatives);
+        if (extra != null && extra.size() != 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--extra takes one images file and one labels file, given once");
+        }
         DigitSet extraImages = extra == null ? null : MnistData.labelled(extra.get(0), extra.get(1));
         MnistData.requireAll(data);
         DigitSet train = MnistData.train(data);
