@@ -30,8 +30,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--extra", arity = "2", paramLabel = "IMAGES LABELS", hideParamSyntax = true,
             description = "More labelled 28×28 training images: an IDX images file and its IDX labels file (0-9, or 10 for "
-                    + "\"not a digit\"), such as crops harvested from photos by the detector; a tenth joins validation. "
-                    + "The shipped model used models/scene-crops-images-idx3-ubyte.gz and models/scene-crops-labels-idx1-ubyte.gz.")
+                    + "\"not a digit\"), such as crops harvested from photos by the detector; a tenth joins validation.")
     List<Path> extra;
 
     @Option(names = "--init", paramLabel = "MODEL",
