@@ -82,12 +82,12 @@ final class TrainCommand implements Callable<Integer> {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingOptions options = new TrainingOptions(architecture, epochs, batch, cores, seed, !noAugment,
                 validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom);
-        // The small added sets first: a mistake in them should not wait for MNIST to load.
-        DigitSet nonDigits = negatives == null ? null : MnistData.nonDigits(negatives);
         if (extra != null && extra.size() != 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--extra takes one images file and one labels file, given once");
         }
+        // The small added sets first: a mistake in them should not wait for MNIST to load.
+        DigitSet nonDigits = negatives == null ? null : MnistData.nonDigits(negatives);
         DigitSet extraImages = extra == null ? null : MnistData.labelled(extra.get(0), extra.get(1));
         MnistData.requireAll(data);
         DigitSet train = MnistData.train(data);
