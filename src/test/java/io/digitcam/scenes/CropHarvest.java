@@ -13,7 +13,12 @@ import io.digitcam.vision.NormalizerSettings;
 import io.digitcam.vision.Region;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Moments;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_imgproc.moments;
 
 /**
  * Builds labelled training crops as the live path makes them: OUT-PREFIX MNIST-DIR SCENES [SEED].
@@ -79,35 +84,17 @@ public final class CropHarvest {
      * crops "not a digit" would teach the model to doubt real ones.
      */
     static boolean looksLikeStroke(byte[] crop) {
-        double sum = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double syy = 0;
-        double sxy = 0;
-        for (int y = 0; y < DigitImages.SIDE; y++) {
-            for (int x = 0; x < DigitImages.SIDE; x++) {
-                double w = crop[y * DigitImages.SIDE + x] & 0xff;
-                sum += w;
-                sx += w * x;
-                sy += w * y;
-                sxx += w * x * x;
-                syy += w * y * y;
-                sxy += w * x * y;
+        try (BytePointer p = new BytePointer(crop); Mat m = new Mat(DigitImages.SIDE, DigitImages.SIDE, CV_8UC1, p)) {
+            Moments mo = moments(m, false);
+            if (mo.m00() == 0) {
+                return false;
             }
+            // Eigenvalues of the ink's covariance: its spread along and across the main axis.
+            double half = (mo.mu20() + mo.mu02()) / 2;
+            double root = Math.sqrt(Math.max(0, half * half - (mo.mu20() * mo.mu02() - mo.mu11() * mo.mu11())));
+            // A "1" in MNIST is above 4.
+            return Math.sqrt((half + root) / Math.max(1e-9, half - root)) > 4;
         }
-        if (sum == 0) {
-            return false;
-        }
-        double mx = sx / sum;
-        double my = sy / sum;
-        double cxx = sxx / sum - mx * mx;
-        double cyy = syy / sum - my * my;
-        double cxy = sxy / sum - mx * my;
-        double half = (cxx + cyy) / 2;
-        double root = Math.sqrt(Math.max(0, half * half - (cxx * cyy - cxy * cxy)));
-        // Ratio of the spreads along and across the ink's main axis; a "1" in MNIST is above 4.
-        return Math.sqrt((half + root) / Math.max(1e-9, half - root)) > 4;
     }
 
     /** The true label of a clear match, {@link Batches#NOT_A_DIGIT} for a region away from all digits, else -1. */
