@@ -302,7 +302,8 @@ public final class Trainer {
         return new DigitSet(pixels, labels, all.imagesSha256(), all.labelsSha256());
     }
 
-    private static DigitSet concat(DigitSet a, DigitSet b) {
+    /** {@code a} then {@code b}, under {@code a}'s checksums. */
+    static DigitSet concat(DigitSet a, DigitSet b) {
         byte[] pixels = java.util.Arrays.copyOf(a.pixels(), a.pixels().length + b.pixels().length);
         System.arraycopy(b.pixels(), 0, pixels, a.pixels().length, b.pixels().length);
         byte[] labels = java.util.Arrays.copyOf(a.labels(), a.size() + b.size());

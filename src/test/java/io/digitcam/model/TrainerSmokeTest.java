@@ -162,13 +162,8 @@ class TrainerSmokeTest {
     @Test
     void extraLabelledImagesJoinTrainingAndValidationAndAreReported() throws IOException {
         // Digits and junk in one labelled set, as harvested scene crops come; no separate negatives.
-        DigitSet digits = TestData.slice(2_000, 200);
-        DigitSet junk = junk(100, 6);
-        byte[] pixels = java.util.Arrays.copyOf(digits.pixels(), digits.pixels().length + junk.pixels().length);
-        System.arraycopy(junk.pixels(), 0, pixels, digits.pixels().length, junk.pixels().length);
-        byte[] labels = java.util.Arrays.copyOf(digits.labels(), 300);
-        System.arraycopy(junk.labels(), 0, labels, 200, 100);
-        DigitSet extra = new DigitSet(pixels, labels, "ei", "el");
+        DigitSet both = Trainer.concat(TestData.slice(2_000, 200), junk(100, 6));
+        DigitSet extra = new DigitSet(both.pixels(), both.labels(), "ei", "el");
         ModelFiles tuned = new ModelFiles(dir.resolve("extra.zip"));
         TrainingOptions fineTune = new TrainingOptions(Architecture.BNCNN, 1, 32, 2, 1, true, 100, 0, files.model());
         Trainer.Result r = new Trainer(fineTune, line -> { }).train(TestData.slice(0, 600), null, extra,
