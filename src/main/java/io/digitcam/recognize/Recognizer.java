@@ -9,6 +9,7 @@ import io.digitcam.vision.DigitNormalizer;
 import io.digitcam.vision.Region;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -76,16 +77,19 @@ public final class Recognizer {
 
     /**
      * Drops the digits read from bars the detector doubted ({@link Region#needsNeighbour}) unless
-     * a digit it did not doubt stands beside them in the same number: a "1" in "5183" keeps its
-     * place, a pen lying alone on a cluttered table does not.
+     * a digit it did not doubt, in the same ink, stands beside them in the same number: a "1" in
+     * "5183" keeps its place, a pen lying alone on a cluttered table does not, nor does a dark
+     * book spine next to a light one (one number is written in one ink).
      */
-    static List<RecognizedDigit> withoutLoneDoubtfulBars(List<RecognizedDigit> digits, Set<Box> doubtful,
+    static List<RecognizedDigit> withoutLoneDoubtfulBars(List<RecognizedDigit> digits, Map<Box, Region> regions,
                                                          NumberReader reader) {
-        if (doubtful.isEmpty()) {
+        if (regions.values().stream().noneMatch(Region::needsNeighbour)) {
             return digits;
         }
-        return digits.stream().filter(d -> !doubtful.contains(d.box()) || digits.stream().anyMatch(o -> o != d
-                && !doubtful.contains(o.box()) && reader.sameNumber(o.box(), d.box()))).toList();
+        return digits.stream().filter(d -> !regions.get(d.box()).needsNeighbour() || digits.stream().anyMatch(o -> o != d
+                && !regions.get(o.box()).needsNeighbour()
+                && regions.get(o.box()).polarity() == regions.get(d.box()).polarity()
+                && reader.sameNumber(o.box(), d.box()))).toList();
     }
 
     public Recognition recognize(Mat frame) {
@@ -118,8 +122,8 @@ public final class Recognizer {
         List<DigitPrediction> predictions = classifier.classify(crops);
         long classified = System.nanoTime();
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
-        Set<Box> doubtful = regions.stream().filter(Region::needsNeighbour).map(Region::box).collect(Collectors.toSet());
-        List<RecognizedDigit> kept = withoutLoneDoubtfulBars(digits, doubtful, reader);
+        Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
+        List<RecognizedDigit> kept = withoutLoneDoubtfulBars(digits, byBox, reader);
         if (explain && kept.size() < digits.size()) {
             Set<Box> dropped = digits.stream().filter(d -> !kept.contains(d)).map(RecognizedDigit::box)
                     .collect(Collectors.toSet());
