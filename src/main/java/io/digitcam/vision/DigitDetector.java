@@ -128,21 +128,22 @@ public final class DigitDetector {
     private void inkMask(Mat img, Mat background, Mat surface, Polarity polarity, Mat mask) {
         try (Mat diff = new Mat(); Mat level = new Mat(); Mat threshold = new Mat(); Mat below = new Mat();
              Mat floor = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.minInkContrast()))) {
+            DetectionSettings.InkContrast contrast = polarity == Polarity.DARK_ON_LIGHT ? s.darkInk() : s.lightInk();
             if (polarity == Polarity.DARK_ON_LIGHT) {
                 subtract(background, img, diff);
-                background.convertTo(level, CV_8U, s.minInkRatio(), 0);
+                background.convertTo(level, CV_8U, contrast.background(), 0);
             } else {
                 subtract(img, background, diff);
-                background.convertTo(level, CV_8U, -s.minInkRatio(), 255 * s.minInkRatio());
+                background.convertTo(level, CV_8U, -contrast.background(), 255 * contrast.background());
             }
             max(level, floor, threshold);
             compare(diff, threshold, mask, CMP_GT);
             if (polarity == Polarity.DARK_ON_LIGHT) {
                 subtract(surface, img, diff);
-                surface.convertTo(level, CV_8U, s.minSurfaceRatio(), 0);
+                surface.convertTo(level, CV_8U, contrast.surface(), 0);
             } else {
                 subtract(img, surface, diff);
-                surface.convertTo(level, CV_8U, -s.minSurfaceRatio(), 255 * s.minSurfaceRatio());
+                surface.convertTo(level, CV_8U, -contrast.surface(), 255 * contrast.surface());
             }
             max(level, floor, threshold);
             compare(diff, threshold, below, CMP_GT);

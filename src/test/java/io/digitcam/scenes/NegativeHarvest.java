@@ -77,11 +77,15 @@ public final class NegativeHarvest {
 
     /** The default detector with its clutter filters opened up, so more kinds of clutter get through. */
     static DetectionSettings loose(DetectionSettings d) {
-        return new DetectionSettings(d.workingHeight(), d.strokeKernel(), d.backgroundKernel(), d.minInkRatio() * 0.7,
-                d.minInkContrast(), d.minSurfaceRatio() * 0.5, d.minHeight(), d.maxHeight(), d.minAspect() * 0.6,
+        return new DetectionSettings(d.workingHeight(), d.strokeKernel(), d.backgroundKernel(),
+                loose(d.darkInk()), loose(d.lightInk()), d.minInkContrast(), d.minHeight(), d.maxHeight(), d.minAspect() * 0.6,
                 d.maxAspect(), d.maxDigitsPerRegion(), d.minDensity() * 0.6, Math.min(0.95, d.maxDensity() * 1.3),
                 d.surroundMargin(), 1.0, 10.0, d.mergeOverlap(), d.mergeGap(), 200, d.barAspect(), d.maxBarDensity(),
                 0, 10.0, 255);
+    }
+
+    private static DetectionSettings.InkContrast loose(DetectionSettings.InkContrast c) {
+        return new DetectionSettings.InkContrast(c.background() * 0.7, c.surface() * 0.5);
     }
 
     /**
