@@ -21,7 +21,7 @@ package io.digitcam.vision;
  *                           lost about one digit in ten to faint strokes; at 0.3/0.25 (and boards
  *                           at most 110, below) two sets of generated scenes (1,000 and 600) read
  *                           2.1 and 2.8 points more digits and 3.6 and 3.8 more numbers exactly,
- *                           for 0.21 false digits per empty frame against 0.16 on the first set
+ *                           for 0.20 false digits per empty frame against 0.16 on the first set
  *                           (the same 0.17 on the second)
  * @param minInkContrast     and ink must differ by this many grey levels at least (noise in dark
  *                           areas)
