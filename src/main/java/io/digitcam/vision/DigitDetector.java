@@ -126,27 +126,11 @@ public final class DigitDetector {
      * closing" but not darker than the board.
      */
     private void inkMask(Mat img, Mat background, Mat surface, Polarity polarity, Mat mask) {
-        try (Mat diff = new Mat(); Mat level = new Mat(); Mat threshold = new Mat(); Mat below = new Mat();
+        DetectionSettings.InkContrast contrast = polarity == Polarity.DARK_ON_LIGHT ? s.darkInk() : s.lightInk();
+        try (Mat below = new Mat();
              Mat floor = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.minInkContrast()))) {
-            DetectionSettings.InkContrast contrast = polarity == Polarity.DARK_ON_LIGHT ? s.darkInk() : s.lightInk();
-            if (polarity == Polarity.DARK_ON_LIGHT) {
-                subtract(background, img, diff);
-                background.convertTo(level, CV_8U, contrast.background(), 0);
-            } else {
-                subtract(img, background, diff);
-                background.convertTo(level, CV_8U, -contrast.background(), 255 * contrast.background());
-            }
-            max(level, floor, threshold);
-            compare(diff, threshold, mask, CMP_GT);
-            if (polarity == Polarity.DARK_ON_LIGHT) {
-                subtract(surface, img, diff);
-                surface.convertTo(level, CV_8U, contrast.surface(), 0);
-            } else {
-                subtract(img, surface, diff);
-                surface.convertTo(level, CV_8U, -contrast.surface(), 255 * contrast.surface());
-            }
-            max(level, floor, threshold);
-            compare(diff, threshold, below, CMP_GT);
+            standsOut(img, background, contrast.background(), polarity, floor, mask);
+            standsOut(img, surface, contrast.surface(), polarity, floor, below);
             bitwise_and(mask, below, mask);
             if (polarity == Polarity.LIGHT_ON_DARK) {
                 // Light ink is chalk or paint on a dark board. On bright paper the cells between
@@ -157,6 +141,24 @@ public final class DigitDetector {
                 }
                 bitwise_and(mask, below, mask);
             }
+        }
+    }
+
+    /**
+     * Where {@code img} is darker (lighter) than {@code reference} by {@code ratio} of the
+     * reference's level (of its headroom below white, for light ink), and by {@code floor} at least.
+     */
+    private static void standsOut(Mat img, Mat reference, double ratio, Polarity polarity, Mat floor, Mat out) {
+        try (Mat diff = new Mat(); Mat threshold = new Mat()) {
+            if (polarity == Polarity.DARK_ON_LIGHT) {
+                subtract(reference, img, diff);
+                reference.convertTo(threshold, CV_8U, ratio, 0);
+            } else {
+                subtract(img, reference, diff);
+                reference.convertTo(threshold, CV_8U, -ratio, 255 * ratio);
+            }
+            max(threshold, floor, threshold);
+            compare(diff, threshold, out, CMP_GT);
         }
     }
 
