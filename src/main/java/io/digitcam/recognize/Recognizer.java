@@ -86,10 +86,14 @@ public final class Recognizer {
         if (regions.values().stream().noneMatch(Region::needsNeighbour)) {
             return digits;
         }
-        return digits.stream().filter(d -> !regions.get(d.box()).needsNeighbour() || digits.stream().anyMatch(o -> o != d
-                && !regions.get(o.box()).needsNeighbour()
-                && regions.get(o.box()).polarity() == regions.get(d.box()).polarity()
-                && reader.sameNumber(o.box(), d.box()))).toList();
+        return digits.stream().filter(d -> {
+            Region region = regions.get(d.box());
+            return !region.needsNeighbour() || digits.stream().anyMatch(o -> {
+                Region other = regions.get(o.box());
+                return o != d && !other.needsNeighbour() && other.polarity() == region.polarity()
+                        && reader.sameNumber(o.box(), d.box());
+            });
+        }).toList();
     }
 
     public Recognition recognize(Mat frame) {
