@@ -97,9 +97,30 @@ public final class DigitTracker {
         if (track.votes.size() > settings.window()) {
             track.votes.removeFirst();
         }
+        if (takesOver(track)) {
+            while (track.votes.size() > settings.takeOver()) {
+                track.votes.removeFirst();
+            }
+        }
         track.box = digit.box();
         track.sightings++;
         track.missed = 0;
+    }
+
+    /** Whether the latest sightings confidently agree on a label that the whole vote does not show. */
+    private boolean takesOver(Track track) {
+        if (track.votes.size() <= settings.takeOver()) {
+            return false;
+        }
+        int label = track.votes.peekLast().label();
+        var latest = track.votes.descendingIterator();
+        for (int i = 0; i < settings.takeOver(); i++) {
+            RecognizedDigit d = latest.next();
+            if (d.label() != label || d.confidence() < settings.takeOverConfidence()) {
+                return false;
+            }
+        }
+        return vote(track).label() != label;
     }
 
     private Tracking report(long nanos) {

@@ -15,9 +15,13 @@ class DigitTrackerTest {
     private final DigitTracker tracker = new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(0.5, 0.8));
 
     private static Recognition frame(int... labelsAndX) {
+        return frame(0.9, labelsAndX);
+    }
+
+    private static Recognition frame(double confidence, int... labelsAndX) {
         List<RecognizedDigit> digits = new ArrayList<>();
         for (int i = 0; i < labelsAndX.length; i += 2) {
-            digits.add(new RecognizedDigit(labelsAndX[i], 0.9, 0, 0.05, new Box(labelsAndX[i + 1], 100, 40, 60)));
+            digits.add(new RecognizedDigit(labelsAndX[i], confidence, 0, 0.05, new Box(labelsAndX[i + 1], 100, 40, 60)));
         }
         return new Recognition(640, 480, digits, List.of(), 1);
     }
@@ -42,6 +46,40 @@ class DigitTrackerTest {
         Tracking flipped = tracker.update(frame(9, 100, 2, 150), 200 * MS);
         assertThat(flipped.numbers()).containsExactly("42");
         assertThat(flipped.digits()).extracting(TrackedDigit::label).containsExactly(4, 2);
+    }
+
+    @Test
+    void aNewDigitInTheSamePlaceShowsItsOwnLabelFromItsSecondConfidentSighting() {
+        for (int i = 0; i < 8; i++) {
+            tracker.update(frame(0.99, 6, 100, 8, 150), i * 33 * MS);
+        }
+        // The sheet is swapped: "93" where "68" was.
+        Tracking first = tracker.update(frame(0.99, 9, 100, 3, 150), 264 * MS);
+        assertThat(first.numbers()).containsExactly("68");
+        Tracking second = tracker.update(frame(0.99, 9, 100, 3, 150), 297 * MS);
+        assertThat(second.numbers()).containsExactly("93");
+        assertThat(tracker.update(frame(0.99, 9, 100, 3, 150), 330 * MS).numbers()).containsExactly("93");
+    }
+
+    @Test
+    void aDigitWaveringBetweenTwoConfidentLabelsKeepsItsVote() {
+        for (int i = 0; i < 6; i++) {
+            tracker.update(frame(0.95, 4, 100), i * 33 * MS);
+        }
+        for (int i = 6; i < 14; i++) {
+            Tracking t = tracker.update(frame(0.95, i % 2 == 0 ? 9 : 4, 100), i * 33 * MS);
+            assertThat(t.digits()).extracting(TrackedDigit::label).containsExactly(4);
+        }
+    }
+
+    @Test
+    void unsureSightingsDoNotTakeOver() {
+        for (int i = 0; i < 8; i++) {
+            tracker.update(frame(0.99, 4, 100), i * 33 * MS);
+        }
+        tracker.update(frame(0.7, 9, 100), 264 * MS);
+        assertThat(tracker.update(frame(0.7, 9, 100), 297 * MS).digits()).extracting(TrackedDigit::label)
+                .containsExactly(4);
     }
 
     @Test
