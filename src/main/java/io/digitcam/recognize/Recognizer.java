@@ -10,7 +10,6 @@ import io.digitcam.vision.Region;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -61,6 +60,16 @@ public final class Recognizer {
         }
     }
 
+    private static void explainDropped(List<RecognizedDigit> before, List<RecognizedDigit> after, Map<Box, Region> regions,
+                                       String reason, List<DigitDetector.Rejection> rejections) {
+        for (RecognizedDigit d : before) {
+            if (!after.contains(d)) {
+                Region r = regions.get(d.box());
+                rejections.add(new DigitDetector.Rejection(r.box(), r.polarity(), reason));
+            }
+        }
+    }
+
     /** The predictions at or above {@code minConfidence}, with their boxes. */
     public static List<RecognizedDigit> confident(List<DigitPrediction> predictions, List<Box> boxes,
                                                   double minConfidence) {
@@ -96,6 +105,16 @@ public final class Recognizer {
         }).toList();
     }
 
+    /**
+     * Drops each "1" that is a number on its own and whose region may not stand alone
+     * ({@link Region#mayStandAlone}): a lone stroke with ink close around it, or a thin line.
+     */
+    static List<RecognizedDigit> withoutDoubtfulLoneOnes(List<RecognizedDigit> digits, Map<Box, Region> regions,
+                                                          NumberReader reader) {
+        return digits.stream().filter(d -> d.label() != 1 || regions.get(d.box()).mayStandAlone()
+                || digits.stream().anyMatch(o -> o != d && reader.sameNumber(o.box(), d.box()))).toList();
+    }
+
     public Recognition recognize(Mat frame) {
         try (Trace trace = trace(frame)) {
             return trace.recognition();
@@ -127,12 +146,11 @@ public final class Recognizer {
         long classified = System.nanoTime();
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
-        List<RecognizedDigit> kept = withoutLoneDoubtfulBars(digits, byBox, reader);
-        if (explain && kept.size() < digits.size()) {
-            Set<Box> dropped = digits.stream().filter(d -> !kept.contains(d)).map(RecognizedDigit::box)
-                    .collect(Collectors.toSet());
-            regions.stream().filter(r -> dropped.contains(r.box())).forEach(r -> rejections.add(
-                    new DigitDetector.Rejection(r.box(), r.polarity(), "bar on uneven surroundings, no digit beside it")));
+        List<RecognizedDigit> besideDigits = withoutLoneDoubtfulBars(digits, byBox, reader);
+        List<RecognizedDigit> kept = withoutDoubtfulLoneOnes(besideDigits, byBox, reader);
+        if (explain) {
+            explainDropped(digits, besideDigits, byBox, "bar on uneven surroundings, no digit beside it", rejections);
+            explainDropped(besideDigits, kept, byBox, "a lone 1 with ink around it, or a thin line", rejections);
         }
         NumberReader.Reading reading = reader.read(kept);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),

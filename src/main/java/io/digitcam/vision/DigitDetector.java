@@ -192,7 +192,8 @@ public final class DigitDetector {
                     for (Box part : split(blob.box(), m)) {
                         String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH);
                         if (reason == null) {
-                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols)));
+                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols),
+                                    mayStandAlone(part, mask, ink, rows, cols)));
                         } else if (rejected != null) {
                             rejected.add(new Rejection(part, polarity, reason));
                         }
@@ -369,6 +370,34 @@ public final class DigitDetector {
         // of other colours. Paper is one level all round a "1".
         return unevenness(sides, polarity, bg, bgSq, 0) > s.maxSurroundVariation()
                 || sideStep(sides, polarity, bg) > s.maxBarSideStep();
+    }
+
+    /**
+     * Whether a "1" read from {@code b} may be a number on its own ({@link Region#mayStandAlone}):
+     * no other ink close around it, and its ink is not a long thin line.
+     */
+    private boolean mayStandAlone(Box b, Mat mask, IntIndexer ink, int rows, int cols) {
+        DetectionSettings.LoneStroke lone = s.loneStroke();
+        int margin = Math.max(2, (int) Math.round(lone.ring() * b.height()));
+        Box around = b.grown(margin, margin, cols, rows);
+        double ringArea = around.area() - b.area();
+        if (ringArea > 0 && (sum(ink, around) - sum(ink, b)) / 255.0 / ringArea > lone.maxRingInk()) {
+            return false;
+        }
+        // Length over width of the ink, from its second moments: a bar of length L has variance
+        // L²/12 along itself, and its width is its area over L.
+        try (Mat inside = new Mat(mask, new org.bytedeco.opencv.opencv_core.Rect(b.x(), b.y(), b.width(), b.height()))) {
+            org.bytedeco.opencv.opencv_core.Moments m = moments(inside, true);
+            double area = m.m00();
+            if (area <= 0) {
+                return false;
+            }
+            double xx = m.mu20() / area;
+            double yy = m.mu02() / area;
+            double xy = m.mu11() / area;
+            double major = (xx + yy) / 2 + Math.sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
+            return 12 * major / area <= lone.maxElongation();
+        }
     }
 
     /** The strips above, below, left and right of {@code b}, each a margin wide. */

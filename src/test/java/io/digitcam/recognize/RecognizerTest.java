@@ -57,12 +57,39 @@ class RecognizerTest {
                 digits.toArray(RecognizedDigit[]::new)), reader)).isEqualTo(digits);
     }
 
+    @Test
+    void aOneThatMayNotStandAloneIsDroppedOnlyWhenItIsANumberOnItsOwn() {
+        RecognizedDigit string = digit(1, 600, 100, 10, 60);
+        RecognizedDigit five = digit(5, 100, 100, 30, 50);
+        RecognizedDigit oneOf51 = digit(1, 140, 100, 10, 50);
+        Map<Box, Region> regions = regions(Polarity.DARK_ON_LIGHT, five);
+        regions.put(string.box(), notAlone(string));
+        regions.put(oneOf51.box(), notAlone(oneOf51));
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(five, oneOf51, string), regions, reader))
+                .containsExactly(five, oneOf51);
+    }
+
+    @Test
+    void onlyOnesAreHeldToStandingAlone() {
+        RecognizedDigit seven = digit(7, 100, 100, 30, 50);
+        RecognizedDigit one = digit(1, 600, 100, 10, 60);
+        Map<Box, Region> regions = new java.util.HashMap<>();
+        regions.put(seven.box(), notAlone(seven));
+        regions.put(one.box(), new Region(one.box(), Polarity.DARK_ON_LIGHT));
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), regions, reader))
+                .containsExactly(seven, one);
+    }
+
     private static Map<Box, Region> regions(Polarity polarity, RecognizedDigit... digits) {
         return Arrays.stream(digits).collect(Collectors.toMap(RecognizedDigit::box,
                 d -> new Region(d.box(), polarity), (a, b) -> a, java.util.HashMap::new));
     }
 
     private static Region doubted(RecognizedDigit d, Polarity polarity) {
-        return new Region(d.box(), polarity, true);
+        return new Region(d.box(), polarity, true, true);
+    }
+
+    private static Region notAlone(RecognizedDigit d) {
+        return new Region(d.box(), Polarity.DARK_ON_LIGHT, false, false);
     }
 }

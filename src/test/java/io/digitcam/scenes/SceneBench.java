@@ -7,6 +7,7 @@ import io.digitcam.recognize.Recognition;
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.recognize.StageTimes;
 import io.digitcam.model.LatencyStats;
+import io.digitcam.vision.Box;
 import io.digitcam.vision.DetectionSettings;
 import io.digitcam.vision.DigitDetector;
 import io.digitcam.vision.DigitNormalizer;
@@ -110,6 +111,12 @@ public final class SceneBench {
                     best = iou;
                     var p = t.predictions().get(k);
                     why = p.label() == d.label() ? (p.probability() < minConfidence ? "low confidence" : null) : "wrong label";
+                    Box box = t.regions().get(k).box();
+                    if (why == null && t.recognition().digits().stream().noneMatch(r -> r.box().equals(box))) {
+                        // Read, then dropped by a rule that looks beyond the region (its neighbours).
+                        why = t.rejections().stream().filter(rej -> rej.box().equals(box)).findFirst()
+                                .map(rej -> "dropped: " + rej.reason()).orElse("dropped");
+                    }
                 }
             }
             if (best == 0.3) {

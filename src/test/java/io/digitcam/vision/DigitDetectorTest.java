@@ -3,6 +3,7 @@ package io.digitcam.vision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.ellipse;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
@@ -104,6 +105,27 @@ class DigitDetectorTest {
             try (Detection a = detector.detect(even); Detection b = detector.detect(stepped)) {
                 assertThat(a.regions()).singleElement().extracting(Region::needsNeighbour).isEqualTo(false);
                 assertThat(b.regions()).singleElement().extracting(Region::needsNeighbour).isEqualTo(true);
+            }
+        }
+    }
+
+    @Test
+    void aStrokeMayStandAloneOnClearPaperButNotAmidInkNorAsAThinLine() {
+        try (Mat clear = paper(); Mat busy = paper(); Mat thin = paper()) {
+            line(clear, new Point(315, 180), new Point(325, 260), Scalar.all(30), 6, LINE_AA, 0);
+            line(busy, new Point(315, 180), new Point(325, 260), Scalar.all(30), 6, LINE_AA, 0);
+            // Specks too small to be digits, close around the stroke: a patterned cloth, crumbs.
+            for (int y = 150; y <= 290; y += 10) {
+                for (int x : new int[] {285, 295, 345, 355}) {
+                    circle(busy, new Point(x, y), 3, Scalar.all(30), -1, LINE_AA, 0);
+                }
+            }
+            line(thin, new Point(320, 150), new Point(330, 290), Scalar.all(30), 2, LINE_AA, 0);
+            try (Detection a = detector.detect(clear); Detection b = detector.detect(busy);
+                 Detection c = detector.detect(thin)) {
+                assertThat(a.regions()).singleElement().extracting(Region::mayStandAlone).isEqualTo(true);
+                assertThat(b.regions()).singleElement().extracting(Region::mayStandAlone).isEqualTo(false);
+                assertThat(c.regions()).singleElement().extracting(Region::mayStandAlone).isEqualTo(false);
             }
         }
     }
