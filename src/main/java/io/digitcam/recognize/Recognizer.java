@@ -10,6 +10,7 @@ import io.digitcam.vision.Region;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -106,13 +107,15 @@ public final class Recognizer {
     }
 
     /**
-     * Drops each "1" that is a number on its own and whose region may not stand alone
-     * ({@link Region#mayStandAlone}): a lone stroke with ink close around it, or a thin line.
+     * Drops each "1" that is a number on its own and that {@code mayStandAlone} turns down
+     * ({@link DigitDetector#mayStandAlone}): a lone stroke with ink close around it, or a thin line.
      */
-    static List<RecognizedDigit> withoutDoubtfulLoneOnes(List<RecognizedDigit> digits, Map<Box, Region> regions,
+    static List<RecognizedDigit> withoutDoubtfulLoneOnes(List<RecognizedDigit> digits,
+                                                          Predicate<RecognizedDigit> mayStandAlone,
                                                           NumberReader reader) {
-        return digits.stream().filter(d -> d.label() != 1 || regions.get(d.box()).mayStandAlone()
-                || digits.stream().anyMatch(o -> o != d && reader.sameNumber(o.box(), d.box()))).toList();
+        return digits.stream().filter(d -> d.label() != 1
+                || digits.stream().anyMatch(o -> o != d && reader.sameNumber(o.box(), d.box()))
+                || mayStandAlone.test(d)).toList();
     }
 
     public Recognition recognize(Mat frame) {
@@ -147,7 +150,8 @@ public final class Recognizer {
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
         List<RecognizedDigit> besideDigits = withoutLoneDoubtfulBars(digits, byBox, reader);
-        List<RecognizedDigit> kept = withoutDoubtfulLoneOnes(besideDigits, byBox, reader);
+        List<RecognizedDigit> kept = withoutDoubtfulLoneOnes(besideDigits,
+                d -> detector.mayStandAlone(detection, byBox.get(d.box())), reader);
         if (explain) {
             explainDropped(digits, besideDigits, byBox, "bar on uneven surroundings, no digit beside it", rejections);
             explainDropped(besideDigits, kept, byBox, "a lone 1 with ink around it, or a thin line", rejections);

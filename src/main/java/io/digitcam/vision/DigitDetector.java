@@ -10,6 +10,8 @@ import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Moments;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -59,8 +61,10 @@ public final class DigitDetector {
         }
         double scale = Math.min(1.0, s.workingHeight() / (double) gray.rows());
         Mat inkMask = new Mat();
+        Mat darkMask = new Mat();
+        Mat lightMask = new Mat();
         List<Region> regions;
-        try (Mat small = new Mat(); Mat darkMask = new Mat(); Mat lightMask = new Mat()) {
+        try (Mat small = new Mat()) {
             if (scale < 1.0) {
                 resize(gray, small, new Size((int) Math.round(gray.cols() * scale), (int) Math.round(gray.rows() * scale)),
                         0, 0, INTER_AREA);
@@ -96,7 +100,43 @@ public final class DigitDetector {
                     .map(r -> r.withBox(r.box().scaled(1 / scale).grown(0, 0, gray.cols(), gray.rows())))
                     .toList();
         }
-        return new Detection(gray, inkMask, scale, regions);
+        return new Detection(gray, inkMask, darkMask, lightMask, scale, regions);
+    }
+
+    /**
+     * Whether a "1" read from {@code region} may be a number on its own: no other ink of its
+     * polarity close around it (the edge of a shadow next to chalk is not), and its ink is not a
+     * long thin line (see {@link DetectionSettings.LoneStroke}).
+     * Asked only of lone "1"s, after classification, so other regions never pay for it.
+     */
+    public boolean mayStandAlone(Detection detection, Region region) {
+        DetectionSettings.LoneStroke lone = s.loneStroke();
+        Mat mask = detection.ink(region.polarity());
+        Box b = region.box().scaled(detection.scale()).grown(0, 0, mask.cols(), mask.rows());
+        if (b.width() <= 0 || b.height() <= 0) {
+            return false;
+        }
+        int margin = Math.max(2, (int) Math.round(lone.ring() * b.height()));
+        Box around = b.grown(margin, margin, mask.cols(), mask.rows());
+        try (Mat inside = new Mat(mask, rect(b)); Mat all = new Mat(mask, rect(around))) {
+            Moments m = moments(inside, true);
+            double area = m.m00();
+            double ringArea = around.area() - b.area();
+            if (area <= 0 || ringArea > 0 && (countNonZero(all) - area) / ringArea > lone.maxRingInk()) {
+                return false;
+            }
+            // Length over width of the ink, from its second moments: a bar of length L has
+            // variance L²/12 along itself, and its width is its area over L.
+            double xx = m.mu20() / area;
+            double yy = m.mu02() / area;
+            double xy = m.mu11() / area;
+            double major = (xx + yy) / 2 + Math.sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
+            return 12 * major / area <= lone.maxElongation();
+        }
+    }
+
+    private static Rect rect(Box b) {
+        return new Rect(b.x(), b.y(), b.width(), b.height());
     }
 
     /**
@@ -192,8 +232,7 @@ public final class DigitDetector {
                     for (Box part : split(blob.box(), m)) {
                         String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH);
                         if (reason == null) {
-                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols),
-                                    mayStandAlone(part, mask, ink, rows, cols)));
+                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols)));
                         } else if (rejected != null) {
                             rejected.add(new Rejection(part, polarity, reason));
                         }
@@ -370,34 +409,6 @@ public final class DigitDetector {
         // of other colours. Paper is one level all round a "1".
         return unevenness(sides, polarity, bg, bgSq, 0) > s.maxSurroundVariation()
                 || sideStep(sides, polarity, bg) > s.maxBarSideStep();
-    }
-
-    /**
-     * Whether a "1" read from {@code b} may be a number on its own ({@link Region#mayStandAlone}):
-     * no other ink close around it, and its ink is not a long thin line.
-     */
-    private boolean mayStandAlone(Box b, Mat mask, IntIndexer ink, int rows, int cols) {
-        DetectionSettings.LoneStroke lone = s.loneStroke();
-        int margin = Math.max(2, (int) Math.round(lone.ring() * b.height()));
-        Box around = b.grown(margin, margin, cols, rows);
-        double ringArea = around.area() - b.area();
-        if (ringArea > 0 && (sum(ink, around) - sum(ink, b)) / 255.0 / ringArea > lone.maxRingInk()) {
-            return false;
-        }
-        // Length over width of the ink, from its second moments: a bar of length L has variance
-        // L²/12 along itself, and its width is its area over L.
-        try (Mat inside = new Mat(mask, new org.bytedeco.opencv.opencv_core.Rect(b.x(), b.y(), b.width(), b.height()))) {
-            org.bytedeco.opencv.opencv_core.Moments m = moments(inside, true);
-            double area = m.m00();
-            if (area <= 0) {
-                return false;
-            }
-            double xx = m.mu20() / area;
-            double yy = m.mu02() / area;
-            double xy = m.mu11() / area;
-            double major = (xx + yy) / 2 + Math.sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
-            return 12 * major / area <= lone.maxElongation();
-        }
     }
 
     /** The strips above, below, left and right of {@code b}, each a margin wide. */

@@ -62,10 +62,7 @@ class RecognizerTest {
         RecognizedDigit string = digit(1, 600, 100, 10, 60);
         RecognizedDigit five = digit(5, 100, 100, 30, 50);
         RecognizedDigit oneOf51 = digit(1, 140, 100, 10, 50);
-        Map<Box, Region> regions = regions(Polarity.DARK_ON_LIGHT, five);
-        regions.put(string.box(), notAlone(string));
-        regions.put(oneOf51.box(), notAlone(oneOf51));
-        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(five, oneOf51, string), regions, reader))
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(five, oneOf51, string), d -> false, reader))
                 .containsExactly(five, oneOf51);
     }
 
@@ -73,11 +70,10 @@ class RecognizerTest {
     void onlyOnesAreHeldToStandingAlone() {
         RecognizedDigit seven = digit(7, 100, 100, 30, 50);
         RecognizedDigit one = digit(1, 600, 100, 10, 60);
-        Map<Box, Region> regions = new java.util.HashMap<>();
-        regions.put(seven.box(), notAlone(seven));
-        regions.put(one.box(), new Region(one.box(), Polarity.DARK_ON_LIGHT));
-        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), regions, reader))
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), d -> d == one, reader))
                 .containsExactly(seven, one);
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), d -> false, reader))
+                .containsExactly(seven);
     }
 
     private static Map<Box, Region> regions(Polarity polarity, RecognizedDigit... digits) {
@@ -86,10 +82,6 @@ class RecognizerTest {
     }
 
     private static Region doubted(RecognizedDigit d, Polarity polarity) {
-        return new Region(d.box(), polarity, true, true);
-    }
-
-    private static Region notAlone(RecognizedDigit d) {
-        return new Region(d.box(), Polarity.DARK_ON_LIGHT, false, false);
+        return new Region(d.box(), polarity, true);
     }
 }
