@@ -88,7 +88,7 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
      * When a "1" may be read as a number on its own ({@link DigitDetector#mayStandAlone}). On 1,000
      * generated scenes, 153 of the 189 false digits were such lone "1"s (pens, strings, sticks,
      * edges of objects) against 55 real ones. With these tests the false digits per empty frame
-     * fell from 0.20 to 0.11 and those beside real digits from 140 to 88, for 3 digits fewer
+     * fell from 0.20 to 0.11 and those beside real digits from 140 to 87, for 3 digits fewer
      * read (0.1%); on 600 other scenes from 0.16 to 0.07, for about 2 digits fewer.
      *
      * @param ring           width of the ring checked around it, as a fraction of its height
