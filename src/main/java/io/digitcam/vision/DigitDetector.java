@@ -125,13 +125,9 @@ public final class DigitDetector {
             if (area <= 0 || ringArea > 0 && (countNonZero(all) - area) / ringArea > lone.maxRingInk()) {
                 return false;
             }
-            // Length over width of the ink, from its second moments: a bar of length L has
-            // variance L²/12 along itself, and its width is its area over L.
-            double xx = m.mu20() / area;
-            double yy = m.mu02() / area;
-            double xy = m.mu11() / area;
-            double major = (xx + yy) / 2 + Math.sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
-            return 12 * major / area <= lone.maxElongation();
+            // Length over width of the ink: a bar's length L is √(12·along), its width area / L,
+            // so their ratio is 12·along / area.
+            return 12 * InkSpread.of(m).along() / area <= lone.maxElongation();
         }
     }
 

@@ -9,6 +9,7 @@ import io.digitcam.vision.Detection;
 import io.digitcam.vision.DetectionSettings;
 import io.digitcam.vision.DigitDetector;
 import io.digitcam.vision.DigitNormalizer;
+import io.digitcam.vision.InkSpread;
 import io.digitcam.vision.NormalizerSettings;
 import io.digitcam.vision.Region;
 import java.io.ByteArrayOutputStream;
@@ -89,11 +90,9 @@ public final class CropHarvest {
             if (mo.m00() == 0) {
                 return false;
             }
-            // Eigenvalues of the ink's covariance: its spread along and across the main axis.
-            double half = (mo.mu20() + mo.mu02()) / 2;
-            double root = Math.sqrt(Math.max(0, half * half - (mo.mu20() * mo.mu02() - mo.mu11() * mo.mu11())));
-            // A "1" in MNIST is above 4.
-            return Math.sqrt((half + root) / Math.max(1e-9, half - root)) > 4;
+            InkSpread spread = InkSpread.of(mo);
+            // Ratio of the spreads along and across the main axis; a "1" in MNIST is above 4.
+            return Math.sqrt(spread.along() / Math.max(1e-9, spread.across())) > 4;
         }
     }
 
