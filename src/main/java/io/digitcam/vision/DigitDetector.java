@@ -73,21 +73,16 @@ public final class DigitDetector {
             }
             List<Region> found = new ArrayList<>();
             int k = Math.max(3, (int) Math.round(s.strokeKernel() * small.rows()) | 1);
-            try (Mat surface = surface(small); Mat clean = new Mat(); Mat integral = new Mat();
-                 Mat integralSq = new Mat(); Mat kernel = getStructuringElement(MORPH_RECT, new Size(k, k));
+            try (Mat surface = surface(small); Mat kernel = getStructuringElement(MORPH_RECT, new Size(k, k));
                  Mat closed = new Mat(); Mat opened = new Mat()) {
                 morphologyEx(small, closed, MORPH_CLOSE, kernel);
                 morphologyEx(small, opened, MORPH_OPEN, kernel);
                 inkMask(small, closed, surface, Polarity.DARK_ON_LIGHT, darkMask);
                 inkMask(small, opened, surface, Polarity.LIGHT_ON_DARK, lightMask);
-                // The surface test looks at the frame with its ink painted over by the surface.
-                small.copyTo(clean);
                 bitwise_or(darkMask, lightMask, inkMask);
-                surface.copyTo(clean, inkMask);
-                integral2(clean, integral, integralSq, CV_64F, CV_64F);
                 List<Rejection> rejected = rejections != null ? new ArrayList<>() : null;
-                found.addAll(regions(darkMask, integral, integralSq, Polarity.DARK_ON_LIGHT, rejected));
-                found.addAll(regions(lightMask, integral, integralSq, Polarity.LIGHT_ON_DARK, rejected));
+                found.addAll(regions(small, surface, darkMask, Polarity.DARK_ON_LIGHT, rejected));
+                found.addAll(regions(small, surface, lightMask, Polarity.LIGHT_ON_DARK, rejected));
                 if (rejected != null) {
                     for (Rejection r : rejected) {
                         rejections.add(new Rejection(r.box().scaled(1 / scale), r.polarity(), r.reason()));
@@ -198,8 +193,22 @@ public final class DigitDetector {
         }
     }
 
-    private List<Region> regions(Mat mask, Mat integral, Mat integralSq, Polarity polarity,
-                                 List<Rejection> rejected) {
+    /**
+     * The candidate regions in the ink of one polarity. Their surroundings are judged on the frame
+     * with that ink painted over by the surface, and only that ink: the other polarity's "ink" may
+     * be the paper itself (a sheet's corner is lighter than a surface median taken mostly over a
+     * dark desk), and painting the paper desk-dark would make the digits beside it look like clutter.
+     */
+    private List<Region> regions(Mat small, Mat surface, Mat mask, Polarity polarity, List<Rejection> rejected) {
+        try (Mat clean = small.clone(); Mat integral = new Mat(); Mat integralSq = new Mat()) {
+            surface.copyTo(clean, mask);
+            integral2(clean, integral, integralSq, CV_64F, CV_64F);
+            return candidates(mask, integral, integralSq, polarity, rejected);
+        }
+    }
+
+    private List<Region> candidates(Mat mask, Mat integral, Mat integralSq, Polarity polarity,
+                                    List<Rejection> rejected) {
         int rows = mask.rows();
         int cols = mask.cols();
         double minH = s.minHeight() * rows;

@@ -130,6 +130,26 @@ class DigitDetectorTest {
         }
     }
 
+    @Test
+    void digitsNearTheCornerOfASheetOnADarkDeskAreFound() {
+        // Near its corner the sheet is lighter than the surface median, taken mostly over the desk,
+        // and the paper between bold strokes and the sheet's edges is narrower than the widest
+        // stroke: it becomes "light ink". Painted desk-dark, it made the paper round the 7 uneven.
+        try (Mat desk = new Mat(480, 640, CV_8UC3, new Scalar(40, 70, 110, 0))) {
+            rectangle(desk, new Point(120, 60), new Point(639, 420), new Scalar(225, 230, 235, 0), -1, LINE_AA, 0);
+            Scalar marker = Scalar.all(30);
+            line(desk, new Point(145, 320), new Point(145, 390), marker, 12, LINE_AA, 0);
+            line(desk, new Point(175, 320), new Point(210, 320), marker, 12, LINE_AA, 0);
+            line(desk, new Point(210, 320), new Point(185, 390), marker, 12, LINE_AA, 0);
+            try (Detection d = detector.detect(desk)) {
+                assertThat(d.regions()).filteredOn(r -> !r.needsNeighbour()).singleElement().satisfies(seven -> {
+                    assertThat(seven.polarity()).isEqualTo(Polarity.DARK_ON_LIGHT);
+                    assertThat(seven.box().x()).isBetween(165, 175);
+                });
+            }
+        }
+    }
+
     private static Mat paper() {
         return new Mat(480, 640, CV_8UC3, new Scalar(225, 230, 235, 0));
     }
