@@ -18,6 +18,7 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
@@ -37,7 +38,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Makes deterministic webcam-like scenes for testing and measuring the vision pipeline: MNIST
  * test digits and DejaVu font digits written as pen, marker or chalk on a sheet or board, with
  * lighting gradients, shadows, ruled or squared paper, perspective and rotation, held in front
- * of a cluttered room (book spines, objects, a hand, edges), then blurred, noised and
+ * of a cluttered room (book spines, objects, a hand beside the digits, edges), then blurred, noised and
  * JPEG-compressed like a cheap webcam.
  *
  * <p>The same seed gives the same scene on any machine with the same fonts (fonts-dejavu-core).
@@ -86,7 +87,7 @@ public final class SceneGenerator {
         if (random.nextDouble() < 0.35) {
             Graphics2D h = frame.createGraphics();
             h.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            drawHand(h, width, height);
+            drawHand(h, width, height, digits);
             h.dispose();
         }
         BufferedImage out = camera(frame);
@@ -157,22 +158,30 @@ public final class SceneGenerator {
         }
     }
 
-    private void drawHand(Graphics2D g, int w, int h) {
+    /**
+     * A hand at the frame's side, holding the sheet. One that would cover a digit is left out:
+     * nobody reads a digit under a thumb, and the truth would count it. Its shape is drawn from the
+     * seed either way, so the scenes after it stay the same.
+     */
+    private void drawHand(Graphics2D g, int w, int h, List<Scene.Digit> digits) {
         Color skin = new Color(180 + random.nextInt(60), 120 + random.nextInt(50), 90 + random.nextInt(40));
-        g.setColor(skin);
         boolean left = random.nextBoolean();
         int palmW = w / 6 + random.nextInt(w / 10 + 1);
         int palmH = h / 4 + random.nextInt(h / 6 + 1);
         int px = left ? -palmW / 3 : w - palmW * 2 / 3;
         int py = h / 3 + random.nextInt(h / 3 + 1);
-        g.fill(new RoundRectangle2D.Double(px, py, palmW, palmH, palmW / 2.0, palmW / 2.0));
+        Area hand = new Area(new RoundRectangle2D.Double(px, py, palmW, palmH, palmW / 2.0, palmW / 2.0));
         int thumbLen = palmW * 2 / 3;
         int thumbW = palmW / 4;
-        AffineTransform old = g.getTransform();
-        g.rotate(Math.toRadians((left ? -1 : 1) * (20 + random.nextInt(50))), px + palmW / 2.0, py);
-        g.fill(new RoundRectangle2D.Double(px + palmW / 2.0 - thumbW / 2.0, py - thumbLen, thumbW, thumbLen + thumbW,
-                thumbW, thumbW));
-        g.setTransform(old);
+        AffineTransform turn = AffineTransform.getRotateInstance(
+                Math.toRadians((left ? -1 : 1) * (20 + random.nextInt(50))), px + palmW / 2.0, py);
+        hand.add(new Area(turn.createTransformedShape(new RoundRectangle2D.Double(px + palmW / 2.0 - thumbW / 2.0,
+                py - thumbLen, thumbW, thumbLen + thumbW, thumbW, thumbW))));
+        if (digits.stream().anyMatch(d -> hand.intersects(d.box()))) {
+            return;
+        }
+        g.setColor(skin);
+        g.fill(hand);
         g.setColor(skin.darker());
         g.setStroke(new BasicStroke(1.5f));
         g.drawLine(px + palmW / 4, py + palmH / 3, px + palmW / 2, py + palmH / 3);
