@@ -73,6 +73,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "when it validates better than any single epoch. 0 = off. Default: ${DEFAULT-VALUE}.")
     int averageFrom;
 
+    @Option(names = "--tune-head", description = "With --init: fine-tune only the dense layers and keep the convolutional "
+                    + "features (and their batch-norm statistics) as they are.")
+    boolean tuneHead;
+
     @Option(names = "--resume", description = "Continue from the checkpoint next to --out: an interrupted run, or a finished one "
                     + "extended to more --epochs.")
     boolean resume;
@@ -81,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingOptions options = new TrainingOptions(architecture, epochs, batch, cores, seed, !noAugment,
-                validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom);
+                validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom, tuneHead);
         if (extra != null && extra.size() != 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--extra takes one images file and one labels file, given once");

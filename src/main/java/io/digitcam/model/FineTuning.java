@@ -1,6 +1,10 @@
 package io.digitcam.model;
 
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
@@ -14,6 +18,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * rate, and an output layer grown to the requested number of classes with the old classes'
  * weights kept. Teaching a 99.6% digit model the extra "not a digit" class this way takes a few
  * epochs instead of a full run.
+ *
+ * <p>Optionally only the head (the dense layers) learns and the convolutional features stay as
+ * they are, batch-norm statistics included: new kinds of digit (printed ones) are taught without
+ * moving the features MNIST accuracy rests on.
  */
 public final class FineTuning {
     private FineTuning() {
@@ -21,6 +29,11 @@ public final class FineTuning {
 
     public static MultiLayerNetwork from(MultiLayerNetwork trained, long seed, int classes, int itersPerEpoch,
                                          int epochs) {
+        return from(trained, seed, classes, itersPerEpoch, epochs, false);
+    }
+
+    public static MultiLayerNetwork from(MultiLayerNetwork trained, long seed, int classes, int itersPerEpoch,
+                                         int epochs, boolean headOnly) {
         int output = trained.getnLayers() - 1;
         if (!(trained.getLayerWiseConfigurations().getConf(output).getLayer() instanceof OutputLayer old)) {
             throw new IllegalArgumentException("the initial model does not end in an output layer");
@@ -37,9 +50,46 @@ public final class FineTuning {
         if (classes != oldClasses) {
             builder.nOutReplace(output, classes, WeightInit.XAVIER);
         }
+        if (headOnly) {
+            builder.setFeatureExtractor(lastFeatureLayer(trained));
+        }
         MultiLayerNetwork tuned = builder.build();
         tuned.getLayer(output).getParam("W").get(NDArrayIndex.all(), NDArrayIndex.interval(0, oldClasses)).assign(w);
         tuned.getLayer(output).getParam("b").get(NDArrayIndex.all(), NDArrayIndex.interval(0, oldClasses)).assign(b);
         return tuned;
+    }
+
+    /** The layer before the first dense layer: the end of the convolutional features. */
+    static int lastFeatureLayer(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof DenseLayer) {
+                if (i == 0) {
+                    break;
+                }
+                return i - 1;
+            }
+        }
+        throw new IllegalArgumentException("the model has no convolutional features before a dense layer");
+    }
+
+    /**
+     * The same network with its frozen layers thawed: the same weights, a plain configuration that
+     * inference (and {@link FoldedCnn}) knows. {@code net} itself if nothing is frozen.
+     */
+    public static MultiLayerNetwork thawed(MultiLayerNetwork net) {
+        MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
+        boolean frozen = false;
+        for (NeuralNetConfiguration layer : conf.getConfs()) {
+            if (layer.getLayer() instanceof FrozenLayer f) {
+                layer.setLayer(f.getLayer());
+                frozen = true;
+            }
+        }
+        if (!frozen) {
+            return net;
+        }
+        MultiLayerNetwork plain = new MultiLayerNetwork(conf);
+        plain.init(net.params().dup(), false);
+        return plain;
     }
 }

@@ -125,8 +125,9 @@ public final class Trainer {
             log.accept("Resuming after epoch " + history.size() + " of " + options.epochs());
         } else if (options.initial() != null) {
             MultiLayerNetwork initial = ModelSerializer.restoreMultiLayerNetwork(options.initial().toFile(), false);
-            net = FineTuning.from(initial, options.seed(), classes, itersPerEpoch, options.epochs());
-            log.accept("Fine-tuning " + options.initial());
+            net = FineTuning.from(initial, options.seed(), classes, itersPerEpoch, options.epochs(),
+                    options.headOnly());
+            log.accept("Fine-tuning " + (options.headOnly() ? "the head of " : "") + options.initial());
         } else {
             net = new MultiLayerNetwork(options.architecture().configure(options.seed(), classes,
                     itersPerEpoch, options.epochs()));
@@ -332,7 +333,8 @@ public final class Trainer {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         try {
-            ModelSerializer.writeModel(net, tmp.toFile(), withUpdater);
+            // The checkpoint keeps frozen layers frozen for --resume; a model file is for inference.
+            ModelSerializer.writeModel(withUpdater ? net : FineTuning.thawed(net), tmp.toFile(), withUpdater);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

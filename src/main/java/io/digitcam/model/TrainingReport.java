@@ -73,7 +73,8 @@ public final class TrainingReport {
         m.put("trainingSeconds", Math.round(result.seconds()));
         if (options.initial() != null) {
             m.put("fineTunedFrom", Map.of("model", options.initial().getFileName().toString(),
-                    "sha256", Checksums.sha256(options.initial())));
+                    "sha256", Checksums.sha256(options.initial()),
+                    "layers", options.headOnly() ? "dense head only" : "all"));
         }
         m.put("images", Map.of("train", result.train().size(), "validation", result.validation().size(),
                 "test", test.size()));

@@ -141,6 +141,30 @@ class TrainerSmokeTest {
         assertThat(m.get("testAccuracy").asDouble()).isCloseTo(digits.accuracy(), within(1e-6));
     }
 
+    @Test
+    void tuningTheHeadKeepsTheFeaturesAndWritesAPlainModel() throws IOException {
+        ModelFiles tuned = new ModelFiles(dir.resolve("head.zip"));
+        TrainingOptions headOnly = new TrainingOptions(Architecture.BNCNN, 1, 32, 2, 1, true, 100, 0, files.model(), 0,
+                true);
+        Trainer.Result r = new Trainer(headOnly, line -> { }).train(TestData.slice(0, 600), junk(100, 7),
+                TestData.slice(9_000, 500), tuned, false);
+        TrainingReport.write(tuned, headOnly, r, TestData.slice(9_000, 500));
+
+        MultiLayerNetwork before = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
+        MultiLayerNetwork after = ModelSerializer.restoreMultiLayerNetwork(tuned.model().toFile(), false);
+        int features = FineTuning.lastFeatureLayer(before);
+        assertThat(after.getLayerWiseConfigurations().getConfs())
+                .noneMatch(c -> c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer);
+        for (int i = 0; i <= features; i++) {
+            // Convolutions and their batch-norm statistics alike.
+            assertThat(after.getLayer(i).params()).as("layer %d", i).isEqualTo(before.getLayer(i).params());
+        }
+        assertThat(after.getLayer(features + 1).params()).isNotEqualTo(before.getLayer(features + 1).params());
+        assertThat(DigitClassifier.load(tuned.model()).compiled()).isTrue();
+        assertThat(new ObjectMapper().readTree(tuned.metrics().toFile()).get("fineTunedFrom").get("layers").asText())
+                .isEqualTo("dense head only");
+    }
+
     /** Non-digits the network can learn in one short epoch: filled boxes and bars of noise. */
     private static DigitSet junk(int count, long seed) {
         java.util.Random random = new java.util.Random(seed);
