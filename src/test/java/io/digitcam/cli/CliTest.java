@@ -78,6 +78,14 @@ class CliTest {
     }
 
     @Test
+    void tuningTheHeadWithoutAModelIsOneLine() {
+        int code = run("train", "--data", dir.toString(), "--tune-head", "--out", dir.resolve("m.zip").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("digitcam: tuning only the head needs a trained model to start from (--init)"
+                + System.lineSeparator());
+    }
+
+    @Test
     void corruptDataIsOneLine() throws Exception {
         for (String name : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
