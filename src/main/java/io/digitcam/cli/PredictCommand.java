@@ -92,8 +92,8 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 if (debug != null) {
                     // At the image's size, so it lines up with the photo (the detector works smaller).
-                    try (Mat mask = new Mat()) {
-                        resize(trace.detection().inkMask(), mask, image.size(), 0, 0, INTER_NEAREST);
+                    try (Mat ink = trace.detection().combinedInk(); Mat mask = new Mat()) {
+                        resize(ink, mask, image.size(), 0, 0, INTER_NEAREST);
                         write(debug.resolve(stem + ".mask.png"), mask);
                     }
                     try (Mat crops = DebugImages.crops(trace.crops(), trace.predictions())) {

@@ -110,8 +110,9 @@ public final class RecognitionWorker implements Runnable {
     }
 
     private static LiveResult.DebugView debugView(Recognizer.Trace trace) {
-        try (Mat mask = new Mat(); Mat crops = DebugImages.crops(trace.crops(), trace.predictions()); Mat cropsBgra = new Mat()) {
-            cvtColor(trace.detection().inkMask(), mask, COLOR_GRAY2BGRA);
+        try (Mat ink = trace.detection().combinedInk(); Mat mask = new Mat();
+             Mat crops = DebugImages.crops(trace.crops(), trace.predictions()); Mat cropsBgra = new Mat()) {
+            cvtColor(ink, mask, COLOR_GRAY2BGRA);
             cvtColor(crops, cropsBgra, COLOR_BGR2BGRA);
             byte[] m = new byte[mask.cols() * mask.rows() * 4];
             mask.data().get(m);

@@ -60,7 +60,6 @@ public final class DigitDetector {
             default -> cvtColor(frame, gray, COLOR_BGR2GRAY);
         }
         double scale = Math.min(1.0, s.workingHeight() / (double) gray.rows());
-        Mat inkMask = new Mat();
         Mat darkMask = new Mat();
         Mat lightMask = new Mat();
         List<Region> regions;
@@ -79,7 +78,6 @@ public final class DigitDetector {
                 morphologyEx(small, opened, MORPH_OPEN, kernel);
                 inkMask(small, closed, surface, Polarity.DARK_ON_LIGHT, darkMask);
                 inkMask(small, opened, surface, Polarity.LIGHT_ON_DARK, lightMask);
-                bitwise_or(darkMask, lightMask, inkMask);
                 List<Rejection> rejected = rejections != null ? new ArrayList<>() : null;
                 found.addAll(regions(small, surface, darkMask, Polarity.DARK_ON_LIGHT, rejected));
                 found.addAll(regions(small, surface, lightMask, Polarity.LIGHT_ON_DARK, rejected));
@@ -95,7 +93,7 @@ public final class DigitDetector {
                     .map(r -> r.withBox(r.box().scaled(1 / scale).grown(0, 0, gray.cols(), gray.rows())))
                     .toList();
         }
-        return new Detection(gray, inkMask, darkMask, lightMask, scale, regions);
+        return new Detection(gray, darkMask, lightMask, scale, regions);
     }
 
     /**

@@ -70,8 +70,9 @@ public final class SceneDebug {
                 g.drawString("truth " + s.numbers() + " read " + t.recognition().numbers(), 5, 15);
                 g.dispose();
                 ImageIO.write(img, "png", out.resolve("scene-" + i + ".png").toFile());
-                org.bytedeco.opencv.global.opencv_imgcodecs.imwrite(out.resolve("mask-" + i + ".png").toString(),
-                        t.detection().inkMask());
+                try (org.bytedeco.opencv.opencv_core.Mat ink = t.detection().combinedInk()) {
+                    org.bytedeco.opencv.global.opencv_imgcodecs.imwrite(out.resolve("mask-" + i + ".png").toString(), ink);
+                }
                 int n = t.crops().size();
                 BufferedImage crops = new BufferedImage(Math.max(1, n) * 56, 56, BufferedImage.TYPE_BYTE_GRAY);
                 for (int k = 0; k < n; k++) {
