@@ -24,16 +24,18 @@ public final class Recognizer {
     private final DigitNormalizer normalizer;
     private final DigitClassifier classifier;
     private final NumberReader reader;
+    private final double besideDigits;
     // Set from the UI thread (the threshold slider), read by the worker.
     private volatile double minConfidence;
 
     public Recognizer(DigitDetector detector, DigitNormalizer normalizer, DigitClassifier classifier,
-                      NumberReader reader, double minConfidence) {
+                      NumberReader reader, double minConfidence, double besideDigits) {
         this.detector = detector;
         this.normalizer = normalizer;
         this.classifier = classifier;
         this.reader = reader;
         this.minConfidence = minConfidence;
+        this.besideDigits = besideDigits;
     }
 
     public void setMinConfidence(double value) {
@@ -47,7 +49,8 @@ public final class Recognizer {
     /** The standard pipeline around a loaded classifier. */
     public static Recognizer create(DigitClassifier classifier, RecognitionSettings settings) {
         return new Recognizer(new DigitDetector(settings.detection()), new DigitNormalizer(settings.normalizer()),
-                classifier, new NumberReader(settings.lineOverlap(), settings.numberGap()), settings.minConfidence());
+                classifier, new NumberReader(settings.lineOverlap(), settings.numberGap()), settings.minConfidence(),
+                settings.besideDigits());
     }
 
     /** Everything computed for one frame, kept for the debug views. */
@@ -83,6 +86,40 @@ public final class Recognizer {
             }
         }
         return digits;
+    }
+
+    /**
+     * Adds the regions the classifier turned down mostly as "not a digit" but is sure which digit
+     * they would be ({@link RecognitionSettings#besideDigits}), when a digit already read stands
+     * beside them in the same number and the same ink. Their confidence is that of the label with
+     * the "not a digit" share left out: the row of digits has answered whether it is a digit.
+     * Only digits that survived every other test vouch for a region, so a stray stroke read as a
+     * "1" cannot make its neighbour a digit and then keep its own place thanks to it.
+     */
+    static List<RecognizedDigit> withDigitsBesideRead(List<RecognizedDigit> read, List<DigitPrediction> predictions,
+                                                      List<Region> regions, Map<Box, Region> byBox,
+                                                      double minConfidence, double besideDigits,
+                                                      NumberReader reader) {
+        List<RecognizedDigit> out = new ArrayList<>(read);
+        for (int i = 0; i < predictions.size(); i++) {
+            DigitPrediction p = predictions.get(i);
+            Region region = regions.get(i);
+            double digitShare = 1 - p.nonDigitProbability();
+            if (p.probability() >= minConfidence || digitShare <= 0
+                    || p.probability() < Math.max(minConfidence, besideDigits) * digitShare) {
+                continue;
+            }
+            boolean vouched = read.stream().anyMatch(o -> {
+                Region other = byBox.get(o.box());
+                return other.polarity() == region.polarity() && reader.sameNumber(o.box(), region.box())
+                        && !(region.needsNeighbour() && other.needsNeighbour());
+            });
+            if (vouched) {
+                out.add(new RecognizedDigit(p.label(), p.probability() / digitShare, p.runnerUp(),
+                        p.runnerUpProbability() / digitShare, region.box()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -149,12 +186,14 @@ public final class Recognizer {
         long classified = System.nanoTime();
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
-        List<RecognizedDigit> besideDigits = withoutLoneDoubtfulBars(digits, byBox, reader);
-        List<RecognizedDigit> kept = withoutDoubtfulLoneOnes(besideDigits,
+        List<RecognizedDigit> barsKept = withoutLoneDoubtfulBars(digits, byBox, reader);
+        List<RecognizedDigit> notDoubted = withoutDoubtfulLoneOnes(barsKept,
                 d -> detector.mayStandAlone(detection, byBox.get(d.box())), reader);
+        List<RecognizedDigit> kept = withDigitsBesideRead(notDoubted, predictions, regions, byBox, minConfidence,
+                besideDigits, reader);
         if (explain) {
-            explainDropped(digits, besideDigits, byBox, "bar on uneven surroundings, no digit beside it", rejections);
-            explainDropped(besideDigits, kept, byBox, "a lone 1 with ink around it, or a thin line", rejections);
+            explainDropped(digits, barsKept, byBox, "bar on uneven surroundings, no digit beside it", rejections);
+            explainDropped(barsKept, notDoubted, byBox, "a lone 1 with ink around it, or a thin line", rejections);
         }
         NumberReader.Reading reading = reader.read(kept);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),

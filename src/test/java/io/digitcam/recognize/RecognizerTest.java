@@ -3,6 +3,7 @@ package io.digitcam.recognize;
 import static io.digitcam.recognize.NumberReaderTest.digit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.digitcam.model.DigitPrediction;
 import io.digitcam.vision.Box;
 import io.digitcam.vision.Polarity;
 import io.digitcam.vision.Region;
@@ -74,6 +75,65 @@ class RecognizerTest {
                 .containsExactly(seven, one);
         assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), d -> false, reader))
                 .containsExactly(seven);
+    }
+
+    @Test
+    void aSerifOneTheModelCallsClutterIsReadBesideDigitsOfItsNumber() {
+        RecognizedDigit eight = digit(8, 100, 100, 30, 50);
+        Region serifOne = new Region(new Box(140, 100, 20, 50), Polarity.DARK_ON_LIGHT);
+        DigitPrediction notADigitMostly = new DigitPrediction(1, 0.09, 7, 0.002, 0.905);
+        List<RecognizedDigit> read = beside(List.of(eight), serifOne, notADigitMostly);
+        assertThat(read).hasSize(2);
+        RecognizedDigit one = read.get(1);
+        assertThat(one.label()).isEqualTo(1);
+        assertThat(one.box()).isEqualTo(serifOne.box());
+        // Its confidence leaves the "not a digit" share out: 0.09 of the 0.095 given to digits.
+        assertThat(one.confidence()).isCloseTo(0.947, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(one.runnerUp()).isEqualTo(7);
+    }
+
+    @Test
+    void aRegionTheModelCallsClutterStaysOutAloneInAnotherInkOrAnotherNumber() {
+        DigitPrediction notADigitMostly = new DigitPrediction(1, 0.09, 7, 0.002, 0.905);
+        Region one = new Region(new Box(140, 100, 20, 50), Polarity.DARK_ON_LIGHT);
+        Region lightOne = new Region(one.box(), Polarity.LIGHT_ON_DARK);
+        RecognizedDigit farEight = digit(8, 500, 100, 30, 50);
+        RecognizedDigit eight = digit(8, 100, 100, 30, 50);
+        assertThat(beside(List.of(), one, notADigitMostly)).isEmpty();
+        assertThat(beside(List.of(farEight), one, notADigitMostly)).containsExactly(farEight);
+        assertThat(beside(List.of(eight), lightOne, notADigitMostly)).containsExactly(eight);
+    }
+
+    @Test
+    void besideDigitsTheModelMustStillBeSureWhichDigitItIs() {
+        RecognizedDigit eight = digit(8, 100, 100, 30, 50);
+        Region blob = new Region(new Box(140, 100, 30, 50), Polarity.DARK_ON_LIGHT);
+        // Of the 0.5 given to digits, 0.3 to a 3 and 0.2 to a 5: 60%, below the 90% asked.
+        DigitPrediction unsure = new DigitPrediction(3, 0.3, 5, 0.2, 0.5);
+        assertThat(beside(List.of(eight), blob, unsure)).containsExactly(eight);
+        // A digits-only model has no "not a digit" share to leave out: below the threshold is below.
+        DigitPrediction digitsOnly = new DigitPrediction(3, 0.55, 5, 0.45);
+        assertThat(beside(List.of(eight), blob, digitsOnly)).containsExactly(eight);
+    }
+
+    @Test
+    void aDoubtfulBarNeedsADigitThatIsNotItselfADoubtfulBarToVouchForIt() {
+        RecognizedDigit spineReadAsOne = digit(1, 100, 100, 10, 60);
+        Region otherSpine = new Region(new Box(120, 100, 10, 60), Polarity.DARK_ON_LIGHT, true);
+        DigitPrediction notADigitMostly = new DigitPrediction(1, 0.05, 7, 0.001, 0.949);
+        Map<Box, Region> byBox = regions(Polarity.DARK_ON_LIGHT);
+        byBox.put(spineReadAsOne.box(), doubted(spineReadAsOne, Polarity.DARK_ON_LIGHT));
+        byBox.put(otherSpine.box(), otherSpine);
+        assertThat(Recognizer.withDigitsBesideRead(List.of(spineReadAsOne), List.of(notADigitMostly),
+                List.of(otherSpine), byBox, 0.6, 0.9, reader)).containsExactly(spineReadAsOne);
+    }
+
+    /** The read digits (dark ink) and one more region with its prediction, through withDigitsBesideRead. */
+    private List<RecognizedDigit> beside(List<RecognizedDigit> read, Region region, DigitPrediction prediction) {
+        Map<Box, Region> byBox = regions(Polarity.DARK_ON_LIGHT, read.toArray(RecognizedDigit[]::new));
+        byBox.put(region.box(), region);
+        return Recognizer.withDigitsBesideRead(read, List.of(prediction), List.of(region), byBox,
+                RecognitionSettings.DEFAULT.minConfidence(), RecognitionSettings.DEFAULT.besideDigits(), reader);
     }
 
     private static Map<Box, Region> regions(Polarity polarity, RecognizedDigit... digits) {

@@ -27,7 +27,8 @@ public final class SceneBench {
         double minConfidence = args.length > 3 ? Double.parseDouble(args[3])
                 : io.digitcam.recognize.RecognitionSettings.DEFAULT.minConfidence();
         Recognizer recognizer = new Recognizer(new DigitDetector(DetectionSettings.DEFAULT),
-                new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), minConfidence);
+                new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), minConfidence,
+                io.digitcam.recognize.RecognitionSettings.DEFAULT.besideDigits());
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
         HobbyBaseline hobby = System.getProperty("hobby") != null ? new HobbyBaseline(classifier, minConfidence) : null;
         SceneScore score = new SceneScore();
@@ -110,9 +111,14 @@ public final class SceneBench {
                 if (iou > best) {
                     best = iou;
                     var p = t.predictions().get(k);
-                    why = p.label() == d.label() ? (p.probability() < minConfidence ? "low confidence" : null) : "wrong label";
                     Box box = t.regions().get(k).box();
-                    if (why == null && t.recognition().digits().stream().noneMatch(r -> r.box().equals(box))) {
+                    var read = t.recognition().digits().stream().filter(r -> r.box().equals(box)).findFirst();
+                    if (read.isPresent() || p.label() != d.label()) {
+                        // Read (perhaps vouched for by digits beside it, below minConfidence), or wrong anyway.
+                        why = read.map(r -> r.label()).orElse(p.label()) == d.label() ? null : "wrong label";
+                    } else if (p.probability() < minConfidence) {
+                        why = "low confidence";
+                    } else {
                         // Read, then dropped by a rule that looks beyond the region (its neighbours).
                         why = t.rejections().stream().filter(rej -> rej.box().equals(box)).findFirst()
                                 .map(rej -> "dropped: " + rej.reason()).orElse("dropped");

@@ -28,7 +28,8 @@ public final class SceneDebug {
         Path out = Files.createDirectories(Path.of(args[1]));
         long seed = Long.parseLong(args[2]);
         Recognizer recognizer = new Recognizer(new DigitDetector(DetectionSettings.DEFAULT),
-                new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), 0.0);
+                new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), 0.0,
+                io.digitcam.recognize.RecognitionSettings.DEFAULT.besideDigits());
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
         Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         java.util.Set<Integer> wanted = new java.util.HashSet<>();
