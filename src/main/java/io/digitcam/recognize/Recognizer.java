@@ -94,29 +94,36 @@ public final class Recognizer {
      * beside them in the same number and the same ink. Their confidence is that of the label with
      * the "not a digit" share left out: the row of digits has answered whether it is a digit.
      * Only digits that survived every other test vouch for a region, so a stray stroke read as a
-     * "1" cannot make its neighbour a digit and then keep its own place thanks to it.
+     * "1" cannot make its neighbour a digit and then keep its own place thanks to it. A region
+     * read this way vouches in turn for the next one: the "8" of "812" when only the "2" was sure.
      */
     static List<RecognizedDigit> withDigitsBesideRead(List<RecognizedDigit> read, List<DigitPrediction> predictions,
                                                       List<Region> regions, Map<Box, Region> byBox,
                                                       double minConfidence, double besideDigits,
                                                       NumberReader reader) {
         List<RecognizedDigit> out = new ArrayList<>(read);
-        for (int i = 0; i < predictions.size(); i++) {
-            DigitPrediction p = predictions.get(i);
-            Region region = regions.get(i);
-            double digitShare = 1 - p.nonDigitProbability();
-            if (p.probability() >= minConfidence || digitShare <= 0
-                    || p.probability() < Math.max(minConfidence, besideDigits) * digitShare) {
-                continue;
-            }
-            boolean vouched = read.stream().anyMatch(o -> {
-                Region other = byBox.get(o.box());
-                return other.polarity() == region.polarity() && reader.sameNumber(o.box(), region.box())
-                        && !(region.needsNeighbour() && other.needsNeighbour());
-            });
-            if (vouched) {
-                out.add(new RecognizedDigit(p.label(), p.probability() / digitShare, p.runnerUp(),
-                        p.runnerUpProbability() / digitShare, region.box()));
+        boolean added = true;
+        while (added) {
+            added = false;
+            for (int i = 0; i < predictions.size(); i++) {
+                DigitPrediction p = predictions.get(i);
+                Region region = regions.get(i);
+                double digitShare = 1 - p.nonDigitProbability();
+                if (p.probability() >= minConfidence || digitShare <= 0
+                        || p.probability() < Math.max(minConfidence, besideDigits) * digitShare
+                        || out.stream().anyMatch(o -> o.box().equals(region.box()))) {
+                    continue;
+                }
+                boolean vouched = out.stream().anyMatch(o -> {
+                    Region other = byBox.get(o.box());
+                    return other.polarity() == region.polarity() && reader.sameNumber(o.box(), region.box())
+                            && !(region.needsNeighbour() && other.needsNeighbour());
+                });
+                if (vouched) {
+                    out.add(new RecognizedDigit(p.label(), p.probability() / digitShare, p.runnerUp(),
+                            p.runnerUpProbability() / digitShare, region.box()));
+                    added = true;
+                }
             }
         }
         return out;

@@ -93,6 +93,22 @@ class RecognizerTest {
     }
 
     @Test
+    void aRegionReadBesideDigitsVouchesForTheNextOne() {
+        // "812" with only the "2" sure: the "1" stands beside it, the "8" only beside the "1".
+        RecognizedDigit two = digit(2, 140, 100, 30, 50);
+        Region one = new Region(new Box(110, 100, 10, 50), Polarity.DARK_ON_LIGHT);
+        Region eight = new Region(new Box(60, 100, 30, 50), Polarity.DARK_ON_LIGHT);
+        assertThat(reader.sameNumber(eight.box(), two.box())).isFalse();
+        Map<Box, Region> byBox = regions(Polarity.DARK_ON_LIGHT, two);
+        byBox.put(one.box(), one);
+        byBox.put(eight.box(), eight);
+        List<RecognizedDigit> read = Recognizer.withDigitsBesideRead(List.of(two),
+                List.of(new DigitPrediction(8, 0.016, 3, 0.001, 0.983), new DigitPrediction(1, 0.09, 7, 0.002, 0.905)),
+                List.of(eight, one), byBox, 0.6, 0.9, reader);
+        assertThat(read).extracting(RecognizedDigit::label).containsExactlyInAnyOrder(2, 1, 8);
+    }
+
+    @Test
     void aRegionTheModelCallsClutterStaysOutAloneInAnotherInkOrAnotherNumber() {
         DigitPrediction notADigitMostly = new DigitPrediction(1, 0.09, 7, 0.002, 0.905);
         Region one = new Region(new Box(140, 100, 20, 50), Polarity.DARK_ON_LIGHT);

@@ -26,9 +26,8 @@ public final class SceneBench {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1000;
         double minConfidence = args.length > 3 ? Double.parseDouble(args[3])
                 : io.digitcam.recognize.RecognitionSettings.DEFAULT.minConfidence();
-        Recognizer recognizer = new Recognizer(new DigitDetector(DetectionSettings.DEFAULT),
-                new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), minConfidence,
-                io.digitcam.recognize.RecognitionSettings.DEFAULT.besideDigits());
+        Recognizer recognizer = Recognizer.create(classifier,
+                io.digitcam.recognize.RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
         HobbyBaseline hobby = System.getProperty("hobby") != null ? new HobbyBaseline(classifier, minConfidence) : null;
         SceneScore score = new SceneScore();

@@ -27,9 +27,8 @@ public final class SceneDebug {
         DigitClassifier classifier = DigitClassifier.load(Path.of(args[0]));
         Path out = Files.createDirectories(Path.of(args[1]));
         long seed = Long.parseLong(args[2]);
-        Recognizer recognizer = new Recognizer(new DigitDetector(DetectionSettings.DEFAULT),
-                new DigitNormalizer(NormalizerSettings.DEFAULT), classifier, new NumberReader(0.5, 0.8), 0.0,
-                io.digitcam.recognize.RecognitionSettings.DEFAULT.besideDigits());
+        Recognizer recognizer = Recognizer.create(classifier,
+                io.digitcam.recognize.RecognitionSettings.DEFAULT.withMinConfidence(0.0));
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
         Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         java.util.Set<Integer> wanted = new java.util.HashSet<>();
