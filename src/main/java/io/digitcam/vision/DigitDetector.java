@@ -98,8 +98,8 @@ public final class DigitDetector {
 
     /**
      * Whether a "1" read from {@code region} may be a number on its own: no other ink of its
-     * polarity close around it (the edge of a shadow next to chalk is not), and its ink is not a
-     * long thin line (see {@link DetectionSettings.LoneStroke}).
+     * polarity close around it (the edge of a shadow next to chalk is not), hardly any right at
+     * its edges, and its ink is not a long thin line (see {@link DetectionSettings.LoneStroke}).
      * Asked only of lone "1"s, after classification, so other regions never pay for it.
      */
     public boolean mayStandAlone(Detection detection, Region region) {
@@ -117,6 +117,14 @@ public final class DigitDetector {
             double ringArea = around.area() - b.area();
             if (area <= 0 || ringArea > 0 && (countNonZero(all) - area) / ringArea > lone.maxRingInk()) {
                 return false;
+            }
+            // Ink right at the edge of its box means the region was cut from something longer:
+            // a dotted string or a broken edge whose next dash is a pixel or two away.
+            Box near = b.grown(lone.nearBand(), lone.nearBand(), mask.cols(), mask.rows());
+            try (Mat withNear = new Mat(mask, rect(near))) {
+                if (countNonZero(withNear) - area > lone.maxNearInk()) {
+                    return false;
+                }
             }
             // Length over width of the ink: a bar's length L is √(12·along), its width area / L,
             // so their ratio is 12·along / area.

@@ -2,7 +2,9 @@ package io.digitcam.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.ellipse;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
@@ -126,6 +128,27 @@ class DigitDetectorTest {
                 assertThat(a.regions()).singleElement().matches(r -> detector.mayStandAlone(a, r));
                 assertThat(b.regions()).singleElement().matches(r -> !detector.mayStandAlone(b, r));
                 assertThat(c.regions()).singleElement().matches(r -> !detector.mayStandAlone(c, r));
+            }
+        }
+    }
+
+    @Test
+    void aDashCutFromALongerLineMayNotStandAlone() {
+        // A dotted string: each dash reads as a "1", and the next dots lie a pixel or two beyond
+        // its ends, too few to matter in the ring around it. Masks at working resolution.
+        Box dash = new Box(100, 100, 3, 30);
+        try (Mat alone = new Mat(240, 320, CV_8UC1, Scalar.all(0)); Mat dotted = new Mat(240, 320, CV_8UC1, Scalar.all(0));
+             Mat gray = new Mat(240, 320, CV_8UC1, Scalar.all(200)); Mat none = new Mat(240, 320, CV_8UC1, Scalar.all(0))) {
+            rectangle(alone, new Point(100, 100), new Point(102, 129), Scalar.all(255), -1, LINE_8, 0);
+            rectangle(dotted, new Point(100, 100), new Point(102, 129), Scalar.all(255), -1, LINE_8, 0);
+            rectangle(dotted, new Point(101, 96), new Point(101, 97), Scalar.all(255), -1, LINE_8, 0);
+            rectangle(dotted, new Point(101, 132), new Point(101, 133), Scalar.all(255), -1, LINE_8, 0);
+            Region one = new Region(dash, Polarity.DARK_ON_LIGHT);
+            Detection clean = new Detection(gray.clone(), alone.clone(), none.clone(), 1.0, List.of(one));
+            Detection cut = new Detection(gray.clone(), dotted.clone(), none.clone(), 1.0, List.of(one));
+            try (clean; cut) {
+                assertThat(detector.mayStandAlone(clean, one)).isTrue();
+                assertThat(detector.mayStandAlone(cut, one)).isFalse();
             }
         }
     }
