@@ -27,6 +27,21 @@ public final class NumberReader {
     }
 
     public Reading read(List<RecognizedDigit> digits) {
+        List<RecognizedDigit> ordered = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (List<RecognizedDigit> number : numbers(digits)) {
+            StringBuilder text = new StringBuilder();
+            for (RecognizedDigit d : number) {
+                text.append(d.label());
+                ordered.add(d);
+            }
+            numbers.add(text.toString());
+        }
+        return new Reading(ordered, numbers);
+    }
+
+    /** The digits of each number, numbers top to bottom then left to right, digits left to right. */
+    public List<List<RecognizedDigit>> numbers(List<RecognizedDigit> digits) {
         List<List<RecognizedDigit>> lines = new ArrayList<>();
         List<RecognizedDigit> byTop = new ArrayList<>(digits);
         byTop.sort(Comparator.comparingDouble(d -> d.box().centerY()));
@@ -45,26 +60,24 @@ public final class NumberReader {
             home.add(d);
         }
         lines.sort(Comparator.comparingDouble(l -> l.stream().mapToDouble(d -> d.box().centerY()).average().orElse(0)));
-        List<RecognizedDigit> ordered = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
+        List<List<RecognizedDigit>> numbers = new ArrayList<>();
         for (List<RecognizedDigit> line : lines) {
             line.sort(Comparator.comparingInt(d -> d.box().x()));
             double median = line.stream().mapToInt(d -> d.box().height()).sorted()
                     .skip((line.size() - 1) / 2).findFirst().orElse(1);
-            StringBuilder number = new StringBuilder();
+            List<RecognizedDigit> number = new ArrayList<>();
             RecognizedDigit previous = null;
             for (RecognizedDigit d : line) {
                 if (previous != null && d.box().x() - previous.box().right() > numberGap * median) {
-                    numbers.add(number.toString());
-                    number.setLength(0);
+                    numbers.add(number);
+                    number = new ArrayList<>();
                 }
-                number.append(d.label());
-                ordered.add(d);
+                number.add(d);
                 previous = d;
             }
-            numbers.add(number.toString());
+            numbers.add(number);
         }
-        return new Reading(ordered, numbers);
+        return numbers;
     }
 
     /**

@@ -10,7 +10,7 @@ import io.digitcam.vision.Region;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -151,15 +151,26 @@ public final class Recognizer {
     }
 
     /**
-     * Drops each "1" that is a number on its own and that {@code mayStandAlone} turns down
-     * ({@link DigitDetector#mayStandAlone}): a lone stroke with ink close around it, or a thin line.
+     * Drops each "1" that is a number on its own, or in a number of "1"s only, and that
+     * {@code mayStandAlone} turns down ({@link DigitDetector#mayStandAlone}): a lone stroke with
+     * ink close around it, or a thin line. The predicate gets the boxes of the other "1"s of its
+     * number, whose ink does not count around it: two book spines side by side read "11" too.
      */
     static List<RecognizedDigit> withoutDoubtfulLoneOnes(List<RecognizedDigit> digits,
-                                                          Predicate<RecognizedDigit> mayStandAlone,
+                                                          BiPredicate<RecognizedDigit, List<Box>> mayStandAlone,
                                                           NumberReader reader) {
-        return digits.stream().filter(d -> d.label() != 1
-                || digits.stream().anyMatch(o -> o != d && reader.sameNumber(o.box(), d.box()))
-                || mayStandAlone.test(d)).toList();
+        List<RecognizedDigit> doubtful = new ArrayList<>();
+        for (List<RecognizedDigit> number : reader.numbers(digits)) {
+            if (number.stream().allMatch(d -> d.label() == 1)) {
+                for (RecognizedDigit d : number) {
+                    List<Box> others = number.stream().filter(o -> o != d).map(RecognizedDigit::box).toList();
+                    if (!mayStandAlone.test(d, others)) {
+                        doubtful.add(d);
+                    }
+                }
+            }
+        }
+        return digits.stream().filter(d -> !doubtful.contains(d)).toList();
     }
 
     public Recognition recognize(Mat frame) {
@@ -195,7 +206,7 @@ public final class Recognizer {
         Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
         List<RecognizedDigit> barsKept = withoutLoneDoubtfulBars(digits, byBox, reader);
         List<RecognizedDigit> notDoubted = withoutDoubtfulLoneOnes(barsKept,
-                d -> detector.mayStandAlone(detection, byBox.get(d.box())), reader);
+                (d, others) -> detector.mayStandAlone(detection, byBox.get(d.box()), others), reader);
         List<RecognizedDigit> kept = withDigitsBesideRead(notDoubted, predictions, regions, byBox, minConfidence,
                 besideDigits, reader);
         if (explain) {

@@ -12,6 +12,7 @@ import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Moments;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -103,15 +104,37 @@ public final class DigitDetector {
      * Asked only of lone "1"s, after classification, so other regions never pay for it.
      */
     public boolean mayStandAlone(Detection detection, Region region) {
+        return mayStandAlone(detection, region, List.of());
+    }
+
+    /**
+     * The same, for a "1" in a number made only of "1"s: the ink of {@code companions} (the other
+     * "1"s, boxes in frame pixels) does not count around it, so "11" written alone is read while
+     * two book spines side by side, each amid clutter, are not.
+     */
+    public boolean mayStandAlone(Detection detection, Region region, List<Box> companions) {
         DetectionSettings.LoneStroke lone = s.loneStroke();
         Mat mask = detection.ink(region.polarity());
         Box b = region.box().scaled(detection.scale()).grown(0, 0, mask.cols(), mask.rows());
         if (b.width() <= 0 || b.height() <= 0) {
             return false;
         }
-        int margin = Math.max(2, (int) Math.round(lone.ring() * b.height()));
+        // At least the near band, which is checked inside this ring.
+        int margin = Math.max(lone.nearBand(), (int) Math.round(lone.ring() * b.height()));
         Box around = b.grown(margin, margin, mask.cols(), mask.rows());
-        try (Mat inside = new Mat(mask, rect(b)); Mat all = new Mat(mask, rect(around))) {
+        try (Mat inside = new Mat(mask, rect(b)); Mat all = new Mat(mask, rect(around)).clone()) {
+            for (Box companion : companions) {
+                Box c = companion.scaled(detection.scale()).grown(0, 0, mask.cols(), mask.rows());
+                int x0 = Math.max(c.x(), around.x()) - around.x();
+                int y0 = Math.max(c.y(), around.y()) - around.y();
+                int x1 = Math.min(c.right(), around.right()) - around.x();
+                int y1 = Math.min(c.bottom(), around.bottom()) - around.y();
+                if (x1 > x0 && y1 > y0) {
+                    try (Mat part = new Mat(all, new Rect(x0, y0, x1 - x0, y1 - y0))) {
+                        part.put(Scalar.all(0));
+                    }
+                }
+            }
             Moments m = moments(inside, true);
             double area = m.m00();
             double ringArea = around.area() - b.area();
@@ -121,7 +144,8 @@ public final class DigitDetector {
             // Ink right at the edge of its box means the region was cut from something longer:
             // a dotted string or a broken edge whose next dash is a pixel or two away.
             Box near = b.grown(lone.nearBand(), lone.nearBand(), mask.cols(), mask.rows());
-            try (Mat withNear = new Mat(mask, rect(near))) {
+            try (Mat withNear = new Mat(all, new Rect(near.x() - around.x(), near.y() - around.y(),
+                    near.width(), near.height()))) {
                 if (countNonZero(withNear) - area > lone.maxNearInk()) {
                     return false;
                 }

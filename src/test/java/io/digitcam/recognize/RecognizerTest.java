@@ -63,7 +63,7 @@ class RecognizerTest {
         RecognizedDigit string = digit(1, 600, 100, 10, 60);
         RecognizedDigit five = digit(5, 100, 100, 30, 50);
         RecognizedDigit oneOf51 = digit(1, 140, 100, 10, 50);
-        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(five, oneOf51, string), d -> false, reader))
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(five, oneOf51, string), (d, others) -> false, reader))
                 .containsExactly(five, oneOf51);
     }
 
@@ -71,10 +71,20 @@ class RecognizerTest {
     void onlyOnesAreHeldToStandingAlone() {
         RecognizedDigit seven = digit(7, 100, 100, 30, 50);
         RecognizedDigit one = digit(1, 600, 100, 10, 60);
-        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), d -> d == one, reader))
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), (d, others) -> d == one, reader))
                 .containsExactly(seven, one);
-        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), d -> false, reader))
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(seven, one), (d, others) -> false, reader))
                 .containsExactly(seven);
+    }
+
+    @Test
+    void onesOfANumberOfOnesOnlyAreEachHeldToStandingAloneWithoutTheOthers() {
+        RecognizedDigit first = digit(1, 100, 100, 10, 50);
+        RecognizedDigit second = digit(1, 125, 100, 10, 50);
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(first, second), (d, others) -> false, reader)).isEmpty();
+        assertThat(Recognizer.withoutDoubtfulLoneOnes(List.of(first, second),
+                (d, others) -> others.equals(List.of(d == first ? second.box() : first.box())), reader))
+                .containsExactly(first, second);
     }
 
     @Test

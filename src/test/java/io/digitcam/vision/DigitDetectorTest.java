@@ -154,6 +154,22 @@ class DigitDetectorTest {
     }
 
     @Test
+    void theOtherOnesOfElevenDoNotCountAroundEachOther() {
+        Box first = new Box(100, 100, 4, 30);
+        Box second = new Box(112, 100, 4, 30);
+        try (Mat ink = new Mat(240, 320, CV_8UC1, Scalar.all(0)); Mat gray = new Mat(240, 320, CV_8UC1, Scalar.all(200));
+             Mat none = new Mat(240, 320, CV_8UC1, Scalar.all(0))) {
+            rectangle(ink, new Point(100, 100), new Point(103, 129), Scalar.all(255), -1, LINE_8, 0);
+            rectangle(ink, new Point(112, 100), new Point(115, 129), Scalar.all(255), -1, LINE_8, 0);
+            Region one = new Region(first, Polarity.DARK_ON_LIGHT);
+            try (Detection eleven = new Detection(gray.clone(), ink.clone(), none.clone(), 1.0, List.of(one))) {
+                assertThat(detector.mayStandAlone(eleven, one)).isFalse();
+                assertThat(detector.mayStandAlone(eleven, one, List.of(second))).isTrue();
+            }
+        }
+    }
+
+    @Test
     void digitsNearTheCornerOfASheetOnADarkDeskAreFound() {
         // Near its corner the sheet is lighter than the surface median, taken mostly over the desk,
         // and the paper between bold strokes and the sheet's edges is narrower than the widest
