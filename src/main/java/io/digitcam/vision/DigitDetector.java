@@ -100,7 +100,8 @@ public final class DigitDetector {
     /**
      * Whether a "1" read from {@code region} may be a number on its own: no other ink of its
      * polarity close around it (the edge of a shadow next to chalk is not), hardly any right at
-     * its edges, and its ink is not a long thin line (see {@link DetectionSettings.LoneStroke}).
+     * its edges, and its ink is a stroke: not a long thin line, nor much wider at one end (see
+     * {@link DetectionSettings.LoneStroke}).
      * Asked only of lone "1"s, after classification, so other regions never pay for it.
      */
     public boolean mayStandAlone(Detection detection, Region region) {
@@ -152,7 +153,8 @@ public final class DigitDetector {
             }
             // Length over width of the ink: a bar's length L is √(12·along), its width area / L,
             // so their ratio is 12·along / area.
-            return 12 * InkSpread.of(m).along() / area <= lone.maxElongation();
+            return 12 * InkSpread.of(m).along() / area <= lone.maxElongation()
+                    && StrokeTaper.of(inside, m) <= lone.maxTaper();
         }
     }
 
