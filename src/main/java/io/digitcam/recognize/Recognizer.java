@@ -64,8 +64,9 @@ public final class Recognizer {
         }
     }
 
-    private static void explainDropped(List<RecognizedDigit> before, List<RecognizedDigit> after, Map<Box, Region> regions,
-                                       String reason, List<DigitDetector.Rejection> rejections) {
+    private static void explainDropped(List<RecognizedDigit> before, List<RecognizedDigit> after,
+                                       Map<Box, Region> regions, String reason,
+                                       List<DigitDetector.Rejection> rejections) {
         for (RecognizedDigit d : before) {
             if (!after.contains(d)) {
                 Region r = regions.get(d.box());
@@ -153,8 +154,9 @@ public final class Recognizer {
     /**
      * Drops each "1" that is a number on its own, or in a number of "1"s only, and that
      * {@code mayStandAlone} turns down ({@link DigitDetector#mayStandAlone}): a lone stroke with
-     * ink close around it, or ink that is not a stroke (a thin line, a wedge). The predicate gets the boxes of the other "1"s of its
-     * number, whose ink does not count around it: two book spines side by side read "11" too.
+     * ink close around it, or ink that is not a stroke (a thin line, a wedge). The predicate gets
+     * the boxes of the other "1"s of its number, whose ink does not count around it: two book
+     * spines side by side read "11" too.
      */
     static List<RecognizedDigit> withoutDoubtfulLoneOnes(List<RecognizedDigit> digits,
                                                           BiPredicate<RecognizedDigit, List<Box>> mayStandAlone,
@@ -211,7 +213,8 @@ public final class Recognizer {
                 besideDigits, reader);
         if (explain) {
             explainDropped(digits, barsKept, byBox, "bar on uneven surroundings, no digit beside it", rejections);
-            explainDropped(barsKept, notDoubted, byBox, "a lone 1 with ink around it, or not a stroke (a thin line, a wedge)", rejections);
+            explainDropped(barsKept, notDoubted, byBox,
+                    "a lone 1 with ink around it, or not a stroke (a thin line, a wedge)", rejections);
         }
         NumberReader.Reading reading = reader.read(kept);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),

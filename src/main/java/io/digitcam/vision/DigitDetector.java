@@ -123,7 +123,8 @@ public final class DigitDetector {
         // At least the near band, which is checked inside this ring.
         int margin = Math.max(lone.nearBand(), (int) Math.round(lone.ring() * b.height()));
         Box around = b.grown(margin, margin, mask.cols(), mask.rows());
-        try (Mat inside = new Mat(mask, rect(b)); Mat all = new Mat(mask, rect(around)).clone()) {
+        // A copy of the ring, as the companions are painted out of it.
+        try (Mat inside = new Mat(mask, rect(b)); Mat ring = new Mat(mask, rect(around)); Mat all = ring.clone()) {
             for (Box companion : companions) {
                 Box c = companion.scaled(detection.scale()).grown(0, 0, mask.cols(), mask.rows());
                 int x0 = Math.max(c.x(), around.x()) - around.x();

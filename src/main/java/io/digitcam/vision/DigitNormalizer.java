@@ -64,7 +64,8 @@ public final class DigitNormalizer {
             Box inner = new Box((int) Math.round((b.x() - outer.x()) * shrink), (int) Math.round((b.y() - outer.y()) * shrink),
                     Math.max(1, (int) Math.round(b.width() * shrink)), Math.max(1, (int) Math.round(b.height() * shrink)))
                     .grown(0, 0, ink.cols(), ink.rows());
-            try (Mat core = new Mat(ink, new Rect(inner.x(), inner.y(), inner.width(), inner.height())).clone()) {
+            try (Mat view = new Mat(ink, new Rect(inner.x(), inner.y(), inner.width(), inner.height()));
+                 Mat core = view.clone()) {
                 return toMnist(core);
             }
         }
@@ -75,7 +76,7 @@ public final class DigitNormalizer {
         if (tight == null) {
             return null;
         }
-        try (Mat digit = new Mat(ink, tight).clone()) {
+        try (Mat view = new Mat(ink, tight); Mat digit = view.clone()) {
             adjustStroke(digit);
             int w = digit.cols();
             int h = digit.rows();
