@@ -58,6 +58,7 @@ package io.digitcam.vision;
  *                           passed for chalk (0.26 false digits per empty frame against 0.19 on
  *                           400 scenes)
  * @param loneStroke         when a "1" may be a number on its own
+ * @param wideDigit          when a region too wide for one digit is still one
  */
 public record DetectionSettings(int workingHeight, double strokeKernel, double backgroundKernel,
                                 InkContrast darkInk, InkContrast lightInk, int minInkContrast,
@@ -66,12 +67,13 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
                                 double mergeOverlap, double mergeGap, int maxCandidates, double barAspect,
                                 double maxBarDensity, double barSideGap, double maxBarSideStep,
-                                int maxBoardLevel, LoneStroke loneStroke) {
+                                int maxBoardLevel, LoneStroke loneStroke, WideDigit wideDigit) {
     public static final DetectionSettings DEFAULT = new DetectionSettings(360, 0.08, 0.5,
             new InkContrast(0.38, 0.3), new InkContrast(0.3, 0.25), 18,
             0.025, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
             0.3, 0.1, 0.25,
-            0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15, 110, new LoneStroke(0.6, 0.03, 16, 3, 1, 1.8));
+            0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15, 110, new LoneStroke(0.6, 0.03, 16, 3, 1, 1.8),
+            new WideDigit(0.35, 1.7));
 
     /**
      * How far ink must stand out, relative to the level it stands on.
@@ -116,5 +118,20 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
      */
     public record LoneStroke(double ring, double maxRingInk, double maxElongation, int nearBand, int maxNearInk,
                              double maxTaper) {
+    }
+
+    /**
+     * When a region too wide for one digit is one digit all the same: a "5" whose top bar, or a
+     * "2" or "7" whose stroke, runs far out to the right. The cut that would split it off leaves a
+     * piece too short to be a digit (and rejected as one). Cut, the digit reads from a box that
+     * ends where its bar begins, and the wider gap to the next digit splits the number in two
+     * ("7158" read "715 8").
+     *
+     * @param maxPiece  a cut that leaves a piece shorter than this, as a fraction of the region's
+     *                  height, is not made
+     * @param maxAspect widest (width/height) such a digit may be; MNIST's "5"s with a long bar
+     *                  measure up to 1.5
+     */
+    public record WideDigit(double maxPiece, double maxAspect) {
     }
 }

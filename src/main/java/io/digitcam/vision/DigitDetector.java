@@ -267,8 +267,10 @@ public final class DigitDetector {
             integral(mask, sumMask, CV_32S);
             try (IntIndexer ink = sumMask.createIndexer()) {
                 for (Blob blob : merge(blobs)) {
-                    for (Box part : split(blob.box(), m)) {
-                        String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH);
+                    List<Box> wide = new ArrayList<>();
+                    for (Box part : split(blob.box(), m, wide)) {
+                        double widest = wide.contains(part) ? s.wideDigit().maxAspect() : s.maxAspect() * 1.15;
+                        String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH, widest);
                         if (reason == null) {
                             out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols)));
                         } else if (rejected != null) {
@@ -319,15 +321,18 @@ public final class DigitDetector {
     /**
      * Splits a region too wide for one digit: recursively at the column with the least ink in
      * its middle part (touching digits meet where the ink is thinnest), until every part has a
-     * digit's aspect ratio or the region has been cut into the most digits allowed.
+     * digit's aspect ratio or the region has been cut into the most digits allowed. A cut that
+     * would leave a piece too short to be a digit is not made, unless the region is too wide even
+     * for one digit with a long bar ({@link DetectionSettings.WideDigit}): then cutting the bar off
+     * still leaves the digit. The parts left wide that way are added to {@code wide} as well.
      */
-    private List<Box> split(Box box, UByteIndexer mask) {
+    private List<Box> split(Box box, UByteIndexer mask, List<Box> wide) {
         List<Box> parts = new ArrayList<>();
-        split(box, mask, s.maxDigitsPerRegion(), parts);
+        split(box, mask, s.maxDigitsPerRegion(), parts, wide);
         return parts;
     }
 
-    private void split(Box box, UByteIndexer mask, int budget, List<Box> out) {
+    private void split(Box box, UByteIndexer mask, int budget, List<Box> out, List<Box> wide) {
         double aspect = box.width() / (double) box.height();
         if (aspect <= s.maxAspect() || budget <= 1 || box.width() < 6) {
             out.add(box);
@@ -356,9 +361,15 @@ public final class DigitDetector {
         }
         Box left = tighten(new Box(box.x(), box.y(), best, box.height()), mask);
         Box right = tighten(new Box(box.x() + best, box.y(), box.width() - best, box.height()), mask);
+        double shortest = s.wideDigit().maxPiece() * box.height();
+        if ((left.height() < shortest || right.height() < shortest) && aspect <= s.wideDigit().maxAspect()) {
+            out.add(box);
+            wide.add(box);
+            return;
+        }
         int share = Math.max(1, (int) Math.round(budget * best / (double) box.width()));
-        split(left, mask, Math.max(1, Math.min(budget - 1, share)), out);
-        split(right, mask, Math.max(1, budget - Math.min(budget - 1, share)), out);
+        split(left, mask, Math.max(1, Math.min(budget - 1, share)), out, wide);
+        split(right, mask, Math.max(1, budget - Math.min(budget - 1, share)), out, wide);
     }
 
     private static Box tighten(Box b, UByteIndexer mask) {
@@ -378,7 +389,7 @@ public final class DigitDetector {
 
     /** Why {@code b} is not a digit candidate, or null if it is one. */
     private String reject(Box b, Polarity polarity, IntIndexer ink, DoubleIndexer bg, DoubleIndexer bgSq, int rows,
-                          int cols, double minH, double maxH) {
+                          int cols, double minH, double maxH, double widest) {
         if (b.height() < minH) {
             return "too small";
         }
@@ -389,7 +400,7 @@ public final class DigitDetector {
         if (aspect < s.minAspect()) {
             return "too narrow";
         }
-        if (aspect > s.maxAspect() * 1.15) {
+        if (aspect > widest) {
             return "too wide";
         }
         if (b.x() <= 0 || b.y() <= 0 || b.right() >= cols || b.bottom() >= rows) {

@@ -74,6 +74,30 @@ class DigitDetectorTest {
     }
 
     @Test
+    void aFiveWithALongBarIsOneDigitButTwoTouchingDigitsAreTwo() {
+        try (Mat page = paper()) {
+            Scalar pen = Scalar.all(30);
+            // A "5" whose bar runs far to the right: wider than one digit, but cutting it would
+            // only leave the bar, too short to be a digit.
+            line(page, new Point(200, 200), new Point(280, 200), pen, 5, LINE_AA, 0);
+            line(page, new Point(200, 200), new Point(198, 225), pen, 5, LINE_AA, 0);
+            ellipse(page, new Point(216, 237), new Size(18, 15), 0, -150, 140, pen, 5, LINE_AA, 0);
+            // A "0" and a "1" joined by a stray stroke: the cut leaves two digits.
+            ellipse(page, new Point(400, 230), new Size(14, 22), 0, 0, 360, pen, 5, LINE_AA, 0);
+            line(page, new Point(450, 206), new Point(450, 254), pen, 5, LINE_AA, 0);
+            line(page, new Point(414, 230), new Point(450, 230), pen, 2, LINE_AA, 0);
+            try (Detection d = detector.detect(page)) {
+                List<Box> boxes = d.regions().stream().map(Region::box).toList();
+                assertThat(boxes).anySatisfy(five -> {
+                    assertThat(five.x()).isLessThanOrEqualTo(198);
+                    assertThat(five.right()).isGreaterThanOrEqualTo(280);
+                });
+                assertThat(boxes).filteredOn(b -> b.x() > 350).hasSize(2);
+            }
+        }
+    }
+
+    @Test
     void chalkOnABoardIsLightOnDark() {
         try (Mat board = new Mat(480, 640, CV_8UC3, new Scalar(45, 60, 40, 0))) {
             Scalar chalk = Scalar.all(225);
