@@ -202,8 +202,20 @@ public final class Recognizer {
             }
         }
         long normalized = System.nanoTime();
-        List<DigitPrediction> predictions = classifier.classify(crops);
+        List<DigitPrediction> predictions = new ArrayList<>(classifier.classify(crops));
         long classified = System.nanoTime();
+        boolean[] aside = CutReadings.setAside(regions, predictions, minConfidence);
+        for (int i = regions.size() - 1; i >= 0; i--) {
+            if (aside[i]) {
+                Region r = regions.remove(i);
+                crops.remove(i);
+                predictions.remove(i);
+                if (explain) {
+                    rejections.add(new DigitDetector.Rejection(r.box(), r.polarity(),
+                            r.isWholeOfCut() ? "read as touching digits" : "read whole, as one wide digit"));
+                }
+            }
+        }
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
         List<RecognizedDigit> barsKept = withoutLoneDoubtfulBars(digits, byBox, reader);

@@ -91,7 +91,7 @@ public final class DigitDetector {
             regions = resolveOverlaps(found).stream()
                     .sorted(Comparator.comparingLong((Region r) -> r.box().area()).reversed())
                     .limit(s.maxCandidates())
-                    .map(r -> r.withBox(r.box().scaled(1 / scale).grown(0, 0, gray.cols(), gray.rows())))
+                    .map(r -> r.scaled(1 / scale, gray.cols(), gray.rows()))
                     .toList();
         }
         return new Detection(gray, darkMask, lightMask, scale, regions);
@@ -268,11 +268,22 @@ public final class DigitDetector {
             try (IntIndexer ink = sumMask.createIndexer()) {
                 for (Blob blob : merge(blobs)) {
                     List<Box> wide = new ArrayList<>();
-                    for (Box part : split(blob.box(), m, wide)) {
-                        double widest = wide.contains(part) ? s.wideDigit().maxAspect() : s.maxAspect() * 1.15;
+                    List<Box> parts = split(blob.box(), m, wide);
+                    // Cut ink that one wide digit could fill is offered whole too: a "2" or "4"
+                    // with a long stroke is cut where its stroke is thinnest, as touching digits are.
+                    Box whole = parts.size() > 1
+                            && blob.box().width() <= s.wideDigit().maxAspect() * blob.box().height() ? blob.box() : null;
+                    if (whole != null) {
+                        parts = new ArrayList<>(parts);
+                        parts.add(whole);
+                    }
+                    for (Box part : parts) {
+                        double widest = wide.contains(part) || part.equals(whole)
+                                ? s.wideDigit().maxAspect() : s.maxAspect() * 1.15;
                         String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH, widest);
                         if (reason == null) {
-                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols)));
+                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols),
+                                    whole));
                         } else if (rejected != null) {
                             rejected.add(new Rejection(part, polarity, reason));
                         }
