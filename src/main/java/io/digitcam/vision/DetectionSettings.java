@@ -31,7 +31,11 @@ package io.digitcam.vision;
  * @param maxAspect          widest width/height of one digit; wider regions are split
  * @param maxDigitsPerRegion most digits one touching region may be split into
  * @param minDensity         least ink per box area (a thin "1" or "7" is ~0.1)
- * @param maxDensity         most ink per box area (filled blobs are not digits)
+ * @param maxDensity         most ink per box area (filled blobs are not digits). Bold marker
+ *                           "8"s and "0"s with small holes fill 0.70–0.79 of their box; 0.8
+ *                           instead of 0.7 read 0.4 points more digits and 0.8 more numbers on
+ *                           1,000 generated scenes, with the same false digits per empty frame.
+ *                           A filled disc (0.785) is then left to the classifier
  * @param surroundMargin     width of the ring checked around a region, fraction of its height
  * @param maxSurroundInk     most ink allowed in that ring that does not belong to a digit-sized
  *                           neighbour: digits stand on clear paper, clutter does not
@@ -70,7 +74,7 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
                                 int maxBoardLevel, LoneStroke loneStroke, WideDigit wideDigit) {
     public static final DetectionSettings DEFAULT = new DetectionSettings(360, 0.08, 0.5,
             new InkContrast(0.38, 0.3), new InkContrast(0.3, 0.25), 18,
-            0.025, 0.6, 0.08, 1.25, 4, 0.06, 0.7,
+            0.025, 0.6, 0.08, 1.25, 4, 0.06, 0.8,
             0.3, 0.1, 0.25,
             0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15, 110, new LoneStroke(0.6, 0.03, 16, 3, 1, 1.8),
             new WideDigit(0.35, 1.7));
