@@ -63,6 +63,13 @@ package io.digitcam.vision;
  *                           400 scenes)
  * @param loneStroke         when a "1" may be a number on its own
  * @param wideDigit          when a region too wide for one digit is still one
+ * @param maxEnclosing       the loops of a dark "0" or "8" are light regions, the gaps between
+ *                           chalk strokes dark ones: a region mostly inside a larger one of the
+ *                           other polarity is dropped, if the larger one is at most this many
+ *                           times as tall. Without the limit, a sheet that passed for light ink
+ *                           on a dark desk (its box 8 times a digit's height) swallowed every
+ *                           digit written on it; 4 read 0.3 points more digits on 1,000 scenes,
+ *                           with the same false digits per empty frame
  */
 public record DetectionSettings(int workingHeight, double strokeKernel, double backgroundKernel,
                                 InkContrast darkInk, InkContrast lightInk, int minInkContrast,
@@ -71,13 +78,14 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
                                 double mergeOverlap, double mergeGap, int maxCandidates, double barAspect,
                                 double maxBarDensity, double barSideGap, double maxBarSideStep,
-                                int maxBoardLevel, LoneStroke loneStroke, WideDigit wideDigit) {
+                                int maxBoardLevel, LoneStroke loneStroke, WideDigit wideDigit,
+                                double maxEnclosing) {
     public static final DetectionSettings DEFAULT = new DetectionSettings(360, 0.08, 0.5,
             new InkContrast(0.38, 0.3), new InkContrast(0.3, 0.25), 18,
             0.025, 0.6, 0.08, 1.25, 4, 0.06, 0.8,
             0.3, 0.1, 0.25,
             0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15, 110, new LoneStroke(0.6, 0.03, 16, 3, 1, 1.8),
-            new WideDigit(0.35, 1.7));
+            new WideDigit(0.35, 1.7), 4);
 
     /**
      * How far ink must stand out, relative to the level it stands on.

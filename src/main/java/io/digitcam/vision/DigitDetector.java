@@ -88,7 +88,7 @@ public final class DigitDetector {
                     }
                 }
             }
-            regions = resolveOverlaps(found).stream()
+            regions = resolveOverlaps(found, s.maxEnclosing()).stream()
                     .sorted(Comparator.comparingLong((Region r) -> r.box().area()).reversed())
                     .limit(s.maxCandidates())
                     .map(r -> r.scaled(1 / scale, gray.cols(), gray.rows()))
@@ -550,14 +550,16 @@ public final class DigitDetector {
 
     /**
      * The loops of a dark 0 or 8 are light regions of digit size, and the gaps between chalk
-     * strokes dark ones: a region mostly inside a larger one of the other polarity is dropped.
+     * strokes dark ones: a region mostly inside a larger one of the other polarity is dropped,
+     * unless the larger one is far too tall to be its digit ({@link DetectionSettings#maxEnclosing}).
      */
-    private static List<Region> resolveOverlaps(List<Region> regions) {
+    static List<Region> resolveOverlaps(List<Region> regions, double maxEnclosing) {
         List<Region> kept = new ArrayList<>();
         for (Region r : regions) {
             boolean inside = false;
             for (Region o : regions) {
                 if (o != r && o.polarity() != r.polarity() && o.box().area() > r.box().area()
+                        && o.box().height() <= maxEnclosing * r.box().height()
                         && r.box().intersection(o.box()) >= 0.5 * r.box().area()) {
                     inside = true;
                     break;

@@ -102,6 +102,17 @@ class DigitDetectorTest {
     }
 
     @Test
+    void theLoopOfADigitGoesButADigitOnASheetThatPassedForLightInkStays() {
+        Region eight = new Region(new Box(100, 100, 30, 50), Polarity.DARK_ON_LIGHT);
+        Region loop = new Region(new Box(108, 106, 14, 16), Polarity.LIGHT_ON_DARK);
+        Region sheet = new Region(new Box(300, 50, 260, 280), Polarity.LIGHT_ON_DARK);
+        Region written = new Region(new Box(350, 100, 26, 35), Polarity.DARK_ON_LIGHT);
+        double limit = DetectionSettings.DEFAULT.maxEnclosing();
+        assertThat(DigitDetector.resolveOverlaps(List.of(eight, loop, sheet, written), limit))
+                .containsExactly(eight, sheet, written);
+    }
+
+    @Test
     void chalkOnABoardIsLightOnDark() {
         try (Mat board = new Mat(480, 640, CV_8UC3, new Scalar(45, 60, 40, 0))) {
             Scalar chalk = Scalar.all(225);
