@@ -58,9 +58,8 @@ final class AppCommand implements Callable<Integer> {
                     + "run it on a desktop or under xvfb-run. The CLI commands work without one.");
             return 1;
         }
-        DigitCamApp.launchAndWait(new AppSettings(source, captures, model.resolved(), width, height, fps,
+        return DigitCamApp.launchAndWait(new AppSettings(source, captures, model.resolved(), width, height, fps,
                 minConfidence, threads));
-        return 0;
     }
 
     private void check(String option, double value) {

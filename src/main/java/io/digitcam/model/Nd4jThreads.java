@@ -9,15 +9,26 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * Both knobs are needed: OpenMP for ND4J's own ops, BLAS for the GEMMs inside convolutions.
  */
 public final class Nd4jThreads {
+    private static int current;
+
     private Nd4jThreads() {
     }
 
-    public static void set(int threads) {
+    /**
+     * Does nothing when the count is already set: the BLAS setter looks its symbols up by walking
+     * every loaded library, which can deadlock against another thread loading one (see the app's
+     * {@code NativeLibraries}), so the app sets the count once, before its other threads start.
+     */
+    public static synchronized void set(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (threads == current) {
+            return;
         }
         // Nd4j first: NativeOpsHolder fails with an NPE unless the backend has been loaded.
         Nd4j.factory().blas().setMaxThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        current = threads;
     }
 }

@@ -49,6 +49,7 @@ class AppWindowTest {
     static void images() throws Exception {
         sheet5283 = NumberSheet.write(dir.resolve("sheet-5283.png"), "5283");
         sheet907 = NumberSheet.write(dir.resolve("sheet-907.png"), "907");
+        NativeLibraries.load(1);
         FxToolkit.registerPrimaryStage();
     }
 
