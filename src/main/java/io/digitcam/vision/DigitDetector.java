@@ -192,9 +192,10 @@ public final class DigitDetector {
     private void inkMask(Mat img, Mat background, Mat surface, Polarity polarity, Mat mask) {
         DetectionSettings.InkContrast contrast = polarity == Polarity.DARK_ON_LIGHT ? s.darkInk() : s.lightInk();
         try (Mat below = new Mat();
-             Mat floor = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.minInkContrast()))) {
-            standsOut(img, background, contrast.background(), polarity, floor, mask);
-            standsOut(img, surface, contrast.surface(), polarity, floor, below);
+             Mat floor = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.minInkContrast()));
+             Mat ceiling = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(contrast.maxLevels()))) {
+            standsOut(img, background, contrast.background(), polarity, floor, ceiling, mask);
+            standsOut(img, surface, contrast.surface(), polarity, floor, ceiling, below);
             bitwise_and(mask, below, mask);
             if (polarity == Polarity.LIGHT_ON_DARK) {
                 // Light ink is chalk or paint on a dark board. On bright paper the cells between
@@ -210,9 +211,11 @@ public final class DigitDetector {
 
     /**
      * Where {@code img} is darker (lighter) than {@code reference} by {@code ratio} of the
-     * reference's level (of its headroom below white, for light ink), and by {@code floor} at least.
+     * reference's level (of its headroom below white, for light ink), by {@code floor} at least
+     * and {@code ceiling} at most.
      */
-    private static void standsOut(Mat img, Mat reference, double ratio, Polarity polarity, Mat floor, Mat out) {
+    private static void standsOut(Mat img, Mat reference, double ratio, Polarity polarity, Mat floor, Mat ceiling,
+                                  Mat out) {
         try (Mat diff = new Mat(); Mat threshold = new Mat()) {
             if (polarity == Polarity.DARK_ON_LIGHT) {
                 subtract(reference, img, diff);
@@ -222,6 +225,7 @@ public final class DigitDetector {
                 reference.convertTo(threshold, CV_8U, -ratio, 255 * ratio);
             }
             max(threshold, floor, threshold);
+            min(threshold, ceiling, threshold);
             compare(diff, threshold, out, CMP_GT);
         }
     }

@@ -85,7 +85,7 @@ public final class NegativeHarvest {
     }
 
     private static DetectionSettings.InkContrast loose(DetectionSettings.InkContrast c) {
-        return new DetectionSettings.InkContrast(c.background() * 0.7, c.surface() * 0.5);
+        return new DetectionSettings.InkContrast(c.background() * 0.7, c.surface() * 0.5, c.maxLevels());
     }
 
     /**

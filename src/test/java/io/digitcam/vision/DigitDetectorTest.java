@@ -125,6 +125,21 @@ class DigitDetectorTest {
     }
 
     @Test
+    void dimChalkOnAVeryDarkBoardIsFoundButASmudgeIsNot() {
+        for (int above : new int[] {56, 30}) {
+            try (Mat board = new Mat(480, 640, CV_8UC3, Scalar.all(22))) {
+                Scalar chalk = Scalar.all(22 + above);
+                line(board, new Point(300, 200), new Point(340, 200), chalk, 5, LINE_AA, 0);
+                line(board, new Point(340, 200), new Point(310, 270), chalk, 5, LINE_AA, 0);
+                try (Detection d = detector.detect(board)) {
+                    assertThat(d.regions()).as("chalk %d grey levels above the board", above)
+                            .hasSize(above == 56 ? 1 : 0);
+                }
+            }
+        }
+    }
+
+    @Test
     void blobsAndSpecksAreNotDigits() {
         try (Mat page = paper()) {
             rectangle(page, new Point(100, 100), new Point(260, 300), Scalar.all(20), -1, LINE_AA, 0);
