@@ -10,13 +10,14 @@ import org.slf4j.LoggerFactory;
  * Starts ND4J and loads OpenBLAS on the calling thread, before the window opens and before the
  * threads that load OpenCV, FFmpeg and GTK's modules.
  *
- * <p>When ND4J's backend starts, and whenever the BLAS thread count is set, JavaCPP finds functions
- * by walking the loaded libraries with {@code dl_iterate_phdr} and closing handles inside that walk. That takes glibc's two
- * loader locks in the opposite order to a {@code dlopen} on another thread. The app used to load
- * the model on one thread while the grabber thread loaded OpenCV and FFmpeg and GTK loaded its
- * modules, and about one launch in ten froze for good: no video, and deaf to Ctrl+C and
- * {@code kill}, whose handling needs a new thread and so the same lock. Loads that only
- * {@code dlopen} may overlap: they wait for each other in the same order.
+ * <p>When ND4J's backend starts, and whenever the BLAS thread count is set, JavaCPP finds
+ * functions by walking the loaded libraries with {@code dl_iterate_phdr} and closing handles
+ * inside that walk. That takes glibc's two loader locks in the opposite order to a
+ * {@code dlopen} on another thread. The app used to load the model on one thread while the
+ * grabber thread loaded OpenCV and FFmpeg and GTK loaded its modules, and about one launch in ten
+ * froze for good: no video, and deaf to Ctrl+C and {@code kill}, whose handling needs a new thread
+ * and so the same lock. Loads that only {@code dlopen} may overlap: they take the locks in the
+ * same order.
  */
 final class NativeLibraries {
     private static final Logger LOG = LoggerFactory.getLogger(NativeLibraries.class);
