@@ -20,9 +20,17 @@ public record Box(int x, int y, int width, int height) {
 
     /** Area of the intersection with {@code o}, 0 if they do not meet. */
     public long intersection(Box o) {
-        long w = Math.min(right(), o.right()) - Math.max(x, o.x);
-        long h = Math.min(bottom(), o.bottom()) - Math.max(y, o.y);
-        return w > 0 && h > 0 ? w * h : 0;
+        Box common = overlap(o);
+        return common == null ? 0 : common.area();
+    }
+
+    /** The part of this box that {@code o} covers too, or null if they do not meet. */
+    public Box overlap(Box o) {
+        int nx = Math.max(x, o.x);
+        int ny = Math.max(y, o.y);
+        int w = Math.min(right(), o.right()) - nx;
+        int h = Math.min(bottom(), o.bottom()) - ny;
+        return w > 0 && h > 0 ? new Box(nx, ny, w, h) : null;
     }
 
     public Box union(Box o) {

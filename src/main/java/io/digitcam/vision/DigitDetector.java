@@ -126,13 +126,9 @@ public final class DigitDetector {
         // A copy of the ring, as the companions are painted out of it.
         try (Mat inside = new Mat(mask, rect(b)); Mat ring = new Mat(mask, rect(around)); Mat all = ring.clone()) {
             for (Box companion : companions) {
-                Box c = companion.scaled(detection.scale()).grown(0, 0, mask.cols(), mask.rows());
-                int x0 = Math.max(c.x(), around.x()) - around.x();
-                int y0 = Math.max(c.y(), around.y()) - around.y();
-                int x1 = Math.min(c.right(), around.right()) - around.x();
-                int y1 = Math.min(c.bottom(), around.bottom()) - around.y();
-                if (x1 > x0 && y1 > y0) {
-                    try (Mat part = new Mat(all, new Rect(x0, y0, x1 - x0, y1 - y0))) {
+                Box c = companion.scaled(detection.scale()).grown(0, 0, mask.cols(), mask.rows()).overlap(around);
+                if (c != null) {
+                    try (Mat part = new Mat(all, new Rect(c.x() - around.x(), c.y() - around.y(), c.width(), c.height()))) {
                         part.put(Scalar.all(0));
                     }
                 }
