@@ -54,13 +54,7 @@ package io.digitcam.vision;
  *                           relative to their level: paper is one level all round a "1", a spine
  *                           stands between books of other colours. On 1,000 scenes 0.15 halved
  *                           the false digits for 0.4% of the digits read
- * @param maxBoardLevel      brightest surface (grey level) light ink may stand on: chalk is
- *                           written on dark boards, and bright paper is never a board. Not as
- *                           low as the 96 that scored best on the generated boards: a webcam's
- *                           auto exposure lifts a real blackboard towards mid-grey. Not 128 either:
- *                           with chalk's lower thresholds, light book spines on a grey wall
- *                           passed for chalk (0.26 false digits per empty frame against 0.19 on
- *                           400 scenes)
+ * @param board              where light ink (chalk) may stand (see {@link Board})
  * @param loneStroke         when a "1" may be a number on its own
  * @param wideDigit          when a region too wide for one digit is still one
  * @param maxEnclosing       the loops of a dark "0" or "8" are light regions, the gaps between
@@ -78,14 +72,33 @@ public record DetectionSettings(int workingHeight, double strokeKernel, double b
                                 double surroundMargin, double maxSurroundInk, double maxSurroundVariation,
                                 double mergeOverlap, double mergeGap, int maxCandidates, double barAspect,
                                 double maxBarDensity, double barSideGap, double maxBarSideStep,
-                                int maxBoardLevel, LoneStroke loneStroke, WideDigit wideDigit,
+                                Board board, LoneStroke loneStroke, WideDigit wideDigit,
                                 double maxEnclosing) {
     public static final DetectionSettings DEFAULT = new DetectionSettings(360, 0.08, 0.5,
             new InkContrast(0.38, 0.3), new InkContrast(0.3, 0.25, 48), 18,
             0.025, 0.6, 0.08, 1.25, 4, 0.06, 0.8,
             0.3, 0.1, 0.25,
-            0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15, 110, new LoneStroke(0.6, 0.03, 16, 3, 1, 1.8),
+            0.5, 0.3, 80, 0.4, 0.9, 0.15, 0.15, new Board(110, 0.085, 55), new LoneStroke(0.6, 0.03, 16, 3, 1, 1.8),
             new WideDigit(0.35, 1.7), 4);
+
+    /**
+     * Where light ink may stand: chalk is written on dark boards, and bright paper is never a
+     * board.
+     *
+     * @param maxLevel      brightest surface (grey level) light ink may stand on. Not as low as
+     *                      the 96 that scored best on the generated boards: a webcam's auto
+     *                      exposure lifts a real blackboard towards mid-grey. Not 128 either:
+     *                      with chalk's lower thresholds, light book spines on a grey wall passed
+     *                      for chalk (0.26 false digits per empty frame against 0.19 on 400 scenes)
+     * @param reach         chalk near a board's edge: the surface median there is lifted by
+     *                      whatever lies beyond the edge (a bright wall, the desk), so a surface at
+     *                      most {@code maxLevel} this far away (fraction of the working height)
+     *                      also counts, if the ink's own surroundings are dark ({@code edgeLevel})
+     * @param edgeLevel     the darkest such surroundings must be: a board, not paper in a shadow
+     *                      or the loop of a bold dark digit
+     */
+    public record Board(int maxLevel, double reach, int edgeLevel) {
+    }
 
     /**
      * How far ink must stand out, relative to the level it stands on.

@@ -197,11 +197,30 @@ public final class DigitDetector {
                 // Light ink is chalk or paint on a dark board. On bright paper the cells between
                 // the lines of squared paper are "lighter than their surroundings" wherever a
                 // shadow pulls the surface median down, and would pass for chalk.
-                try (Mat board = new Mat(1, 1, CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.maxBoardLevel()))) {
-                    compare(surface, board, below, CMP_LE);
-                }
+                onBoard(background, surface, below);
                 bitwise_and(mask, below, mask);
             }
+        }
+    }
+
+    /**
+     * Where light ink may stand ({@link DetectionSettings.Board}): on a dark surface, or on dark
+     * surroundings near one. The second is for chalk by a board's edge, where the wide surface
+     * median also takes in what lies beyond the edge.
+     */
+    private void onBoard(Mat background, Mat surface, Mat out) {
+        DetectionSettings.Board board = s.board();
+        int reach = Math.max(3, (int) Math.round(board.reach() * surface.rows()) | 1);
+        try (Mat level = new Mat(1, 1, CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(board.maxLevel()));
+             Mat edgeLevel = new Mat(1, 1, CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(board.edgeLevel()));
+             Mat kernel = getStructuringElement(MORPH_RECT, new Size(reach, reach));
+             Mat nearest = new Mat(); Mat near = new Mat(); Mat dark = new Mat()) {
+            compare(surface, level, out, CMP_LE);
+            erode(surface, nearest, kernel);
+            compare(nearest, level, near, CMP_LE);
+            compare(background, edgeLevel, dark, CMP_LE);
+            bitwise_and(near, dark, near);
+            bitwise_or(out, near, out);
         }
     }
 
@@ -236,11 +255,11 @@ public final class DigitDetector {
         try (Mat clean = small.clone(); Mat integral = new Mat(); Mat integralSq = new Mat()) {
             surface.copyTo(clean, mask);
             integral2(clean, integral, integralSq, CV_64F, CV_64F);
-            return candidates(mask, integral, integralSq, polarity, rejected);
+            return candidates(mask, surface, integral, integralSq, polarity, rejected);
         }
     }
 
-    private List<Region> candidates(Mat mask, Mat integral, Mat integralSq, Polarity polarity,
+    private List<Region> candidates(Mat mask, Mat surface, Mat integral, Mat integralSq, Polarity polarity,
                                     List<Rejection> rejected) {
         int rows = mask.rows();
         int cols = mask.cols();
@@ -262,7 +281,7 @@ public final class DigitDetector {
             }
         }
         List<Region> out = new ArrayList<>();
-        try (UByteIndexer m = mask.createIndexer(); Mat sumMask = new Mat();
+        try (UByteIndexer m = mask.createIndexer(); UByteIndexer level = surface.createIndexer(); Mat sumMask = new Mat();
              DoubleIndexer bg = integral.createIndexer(); DoubleIndexer bgSq = integralSq.createIndexer()) {
             integral(mask, sumMask, CV_32S);
             try (IntIndexer ink = sumMask.createIndexer()) {
@@ -282,7 +301,7 @@ public final class DigitDetector {
                                 ? s.wideDigit().maxAspect() : s.maxAspect() * 1.15;
                         String reason = reject(part, polarity, ink, bg, bgSq, rows, cols, minH, maxH, widest);
                         if (reason == null) {
-                            out.add(new Region(part, polarity, isDoubtfulBar(part, polarity, bg, bgSq, rows, cols),
+                            out.add(new Region(part, polarity, isDoubtful(part, polarity, bg, bgSq, level, rows, cols),
                                     whole));
                         } else if (rejected != null) {
                             rejected.add(new Rejection(part, polarity, reason));
@@ -451,6 +470,18 @@ public final class DigitDetector {
             return String.format("uneven surroundings (%.2f)", variation);
         }
         return null;
+    }
+
+    /**
+     * Whether a region is marked {@link Region#needsNeighbour}: a doubtful bar, or light ink that
+     * only a dark surface nearby let in ({@link DetectionSettings.Board#reach}): chalk by a
+     * board's edge has the rest of its number beside it, a light object amid dark ones does not.
+     */
+    private boolean isDoubtful(Box b, Polarity polarity, DoubleIndexer bg, DoubleIndexer bgSq, UByteIndexer surface,
+                               int rows, int cols) {
+        return polarity == Polarity.LIGHT_ON_DARK
+                && surface.get(b.y() + b.height() / 2, b.x() + b.width() / 2) > s.board().maxLevel()
+                || isDoubtfulBar(b, polarity, bg, bgSq, rows, cols);
     }
 
     /**

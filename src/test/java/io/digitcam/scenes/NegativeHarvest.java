@@ -81,7 +81,7 @@ public final class NegativeHarvest {
                 loose(d.darkInk()), loose(d.lightInk()), d.minInkContrast(), d.minHeight(), d.maxHeight(), d.minAspect() * 0.6,
                 d.maxAspect(), d.maxDigitsPerRegion(), d.minDensity() * 0.6, Math.min(0.95, d.maxDensity() * 1.3),
                 d.surroundMargin(), 1.0, 10.0, d.mergeOverlap(), d.mergeGap(), 200, d.barAspect(), d.maxBarDensity(),
-                0, 10.0, 255, d.loneStroke(), d.wideDigit(), d.maxEnclosing());
+                0, 10.0, new DetectionSettings.Board(255, 0, 255), d.loneStroke(), d.wideDigit(), d.maxEnclosing());
     }
 
     private static DetectionSettings.InkContrast loose(DetectionSettings.InkContrast c) {

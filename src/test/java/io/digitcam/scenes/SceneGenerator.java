@@ -529,7 +529,7 @@ public final class SceneGenerator {
                 (int) Math.ceil(maxX - Math.floor(minX)), (int) Math.ceil(maxY - Math.floor(minY)));
     }
 
-    static Mat toMat(BufferedImage img) {
+    public static Mat toMat(BufferedImage img) {
         byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         Mat m = new Mat(img.getHeight(), img.getWidth(), CV_8UC3);
         m.data().put(data);
