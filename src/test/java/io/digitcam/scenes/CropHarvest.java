@@ -50,9 +50,8 @@ public final class CropHarvest {
         ByteArrayOutputStream crops = new ByteArrayOutputStream();
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
         int[] perLabel = new int[Batches.DIGITS + 1];
-        Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         for (int i = 0; i < scenes; i++) {
-            Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
+            Scene s = gen.nextOfMix(i);
             try (Mat m = SceneGenerator.toMat(s.image()); Detection d = detector.detect(m)) {
                 for (Region r : d.regions()) {
                     int label = labelOf(r, s);

@@ -32,11 +32,10 @@ public final class SceneBench {
         HobbyBaseline hobby = System.getProperty("hobby") != null ? new HobbyBaseline(classifier, minConfidence) : null;
         SceneScore score = new SceneScore();
         java.util.Map<String, Integer> reasons = new java.util.HashMap<>();
-        Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         // Frames with digits, by size, for the timing pass after scoring.
         java.util.Map<String, java.util.List<Mat>> frames = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
-            Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
+            Scene s = gen.nextOfMix(i);
             if (hobby != null) {
                 try (Mat m = SceneGenerator.toMat(s.image())) {
                     score.add(s, hobby.recognize(m));

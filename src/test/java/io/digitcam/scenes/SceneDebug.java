@@ -30,7 +30,6 @@ public final class SceneDebug {
         Recognizer recognizer = Recognizer.create(classifier,
                 io.digitcam.recognize.RecognitionSettings.DEFAULT.withMinConfidence(0.0));
         SceneGenerator gen = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), seed);
-        Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         java.util.Set<Integer> wanted = new java.util.HashSet<>();
         int last = 0;
         for (int i = 3; i < args.length; i++) {
@@ -38,7 +37,7 @@ public final class SceneDebug {
             last = Math.max(last, Integer.parseInt(args[i]));
         }
         for (int i = 0; i <= last; i++) {
-            Scene s = gen.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
+            Scene s = gen.nextOfMix(i);
             if (!wanted.contains(i)) {
                 continue;
             }

@@ -58,6 +58,8 @@ public final class SceneGenerator {
     private final Random random;
     private final String[] fonts;
 
+    private static final Scene.Kind[] MIX = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
+
     /** Settings for one scene; {@link #next} draws them from the seed. */
     public SceneGenerator(DigitSet mnist, long seed) {
         this(mnist, seed, FONTS);
@@ -68,6 +70,16 @@ public final class SceneGenerator {
         this.mnist = mnist;
         this.random = new Random(seed);
         this.fonts = fonts.clone();
+    }
+
+    /**
+     * Scene {@code index} of the benchmark's mix: paper, paper, board and empty in turn, at
+     * 640×480 and 1280×720 alternately. Asked for 0, 1, 2... in order, it gives the scenes the
+     * benchmark scores for this seed.
+     */
+    public Scene nextOfMix(int index) {
+        boolean large = index % 2 == 1;
+        return next(MIX[index % MIX.length], large ? 1280 : 640, large ? 720 : 480);
     }
 
     /** A scene of the given kind at the given size. */

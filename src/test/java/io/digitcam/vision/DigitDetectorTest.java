@@ -12,8 +12,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digitcam.scenes.Scene;
 import io.digitcam.model.MnistData;
+import io.digitcam.scenes.Scene;
 import io.digitcam.scenes.SceneFixtures;
 import io.digitcam.scenes.SceneGenerator;
 import io.digitcam.source.ImageFiles;
@@ -147,10 +147,9 @@ class DigitDetectorTest {
         // bright desk beyond it. The wide surface median there is lifted above a board's level,
         // and the lower half of the "2" was not ink: the rest read as a "7".
         SceneGenerator generator = new SceneGenerator(MnistData.test(Path.of("src/test/resources/mnist")), 5000);
-        Scene.Kind[] kinds = {Scene.Kind.PAPER, Scene.Kind.PAPER, Scene.Kind.BOARD, Scene.Kind.EMPTY};
         Scene scene = null;
         for (int i = 0; i <= 46; i++) {
-            scene = generator.next(kinds[i % kinds.length], i % 2 == 0 ? 640 : 1280, i % 2 == 0 ? 480 : 720);
+            scene = generator.nextOfMix(i);
         }
         java.awt.Rectangle two = scene.digits().stream().filter(d -> d.label() == 2).findFirst().orElseThrow().box();
         try (Mat frame = SceneGenerator.toMat(scene.image()); Detection d = detector.detect(frame)) {
