@@ -73,15 +73,15 @@ public final class DigitDetector {
             }
             List<Region> found = new ArrayList<>();
             int k = Math.max(3, (int) Math.round(s.strokeKernel() * small.rows()) | 1);
-            try (Mat surface = surface(small); Mat kernel = getStructuringElement(MORPH_RECT, new Size(k, k));
+            try (Surface surface = surface(small); Mat kernel = getStructuringElement(MORPH_RECT, new Size(k, k));
                  Mat closed = new Mat(); Mat opened = new Mat()) {
                 morphologyEx(small, closed, MORPH_CLOSE, kernel);
                 morphologyEx(small, opened, MORPH_OPEN, kernel);
                 inkMask(small, closed, surface, Polarity.DARK_ON_LIGHT, darkMask);
                 inkMask(small, opened, surface, Polarity.LIGHT_ON_DARK, lightMask);
                 List<Rejection> rejected = rejections != null ? new ArrayList<>() : null;
-                found.addAll(regions(small, surface, darkMask, Polarity.DARK_ON_LIGHT, rejected));
-                found.addAll(regions(small, surface, lightMask, Polarity.LIGHT_ON_DARK, rejected));
+                found.addAll(regions(small, surface.level(), darkMask, Polarity.DARK_ON_LIGHT, rejected));
+                found.addAll(regions(small, surface.level(), lightMask, Polarity.LIGHT_ON_DARK, rejected));
                 if (rejected != null) {
                     for (Rejection r : rejected) {
                         rejections.add(new Rejection(r.box().scaled(1 / scale), r.polarity(), r.reason()));
@@ -165,17 +165,36 @@ public final class DigitDetector {
      * varies slowly, and a large median is costly (an eighth instead of a quarter saved about
      * 2 ms of a 720p frame for 0.3% fewer digits read on 1,000 scenes).
      */
-    private Mat surface(Mat small) {
-        Mat surface = new Mat();
-        try (Mat tiny = new Mat(); Mat tinyMedian = new Mat()) {
+    private Surface surface(Mat small) {
+        Mat level = new Mat();
+        Mat darkestNear = new Mat();
+        try (Mat tiny = new Mat(); Mat tinyMedian = new Mat(); Mat tinyDarkest = new Mat()) {
             int tw = Math.max(8, small.cols() / 8);
             int th = Math.max(8, small.rows() / 8);
             resize(small, tiny, new Size(tw, th), 0, 0, INTER_AREA);
             int k = Math.max(3, (int) Math.round(s.backgroundKernel() * th) | 1);
             medianBlur(tiny, tinyMedian, k);
-            resize(tinyMedian, surface, small.size(), 0, 0, INTER_LINEAR);
+            resize(tinyMedian, level, small.size(), 0, 0, INTER_LINEAR);
+            int reach = Math.max(3, (int) Math.round(s.board().reach() * th) | 1);
+            try (Mat kernel = getStructuringElement(MORPH_RECT, new Size(reach, reach))) {
+                erode(tinyMedian, tinyDarkest, kernel);
+            }
+            resize(tinyDarkest, darkestNear, small.size(), 0, 0, INTER_LINEAR);
         }
-        return surface;
+        return new Surface(level, darkestNear);
+    }
+
+    /**
+     * The surface median, and its darkest level within {@link DetectionSettings.Board#reach}
+     * (for chalk by a board's edge). Both are wide and smooth, so both are worked out at the
+     * surface's own eighth resolution.
+     */
+    private record Surface(Mat level, Mat darkestNear) implements AutoCloseable {
+        @Override
+        public void close() {
+            level.close();
+            darkestNear.close();
+        }
     }
 
     /**
@@ -185,13 +204,13 @@ public final class DigitDetector {
      * surface median: between the strokes of chalk digits the board is "darker than its
      * closing" but not darker than the board.
      */
-    private void inkMask(Mat img, Mat background, Mat surface, Polarity polarity, Mat mask) {
+    private void inkMask(Mat img, Mat background, Surface surface, Polarity polarity, Mat mask) {
         DetectionSettings.InkContrast contrast = polarity == Polarity.DARK_ON_LIGHT ? s.darkInk() : s.lightInk();
         try (Mat below = new Mat();
              Mat floor = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(s.minInkContrast()));
              Mat ceiling = new Mat(img.size(), CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(contrast.maxLevels()))) {
             standsOut(img, background, contrast.background(), polarity, floor, ceiling, mask);
-            standsOut(img, surface, contrast.surface(), polarity, floor, ceiling, below);
+            standsOut(img, surface.level(), contrast.surface(), polarity, floor, ceiling, below);
             bitwise_and(mask, below, mask);
             if (polarity == Polarity.LIGHT_ON_DARK) {
                 // Light ink is chalk or paint on a dark board. On bright paper the cells between
@@ -208,16 +227,13 @@ public final class DigitDetector {
      * surroundings near one. The second is for chalk by a board's edge, where the wide surface
      * median also takes in what lies beyond the edge.
      */
-    private void onBoard(Mat background, Mat surface, Mat out) {
+    private void onBoard(Mat background, Surface surface, Mat out) {
         DetectionSettings.Board board = s.board();
-        int reach = Math.max(3, (int) Math.round(board.reach() * surface.rows()) | 1);
         try (Mat level = new Mat(1, 1, CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(board.maxLevel()));
              Mat edgeLevel = new Mat(1, 1, CV_8U, org.bytedeco.opencv.opencv_core.Scalar.all(board.edgeLevel()));
-             Mat kernel = getStructuringElement(MORPH_RECT, new Size(reach, reach));
-             Mat nearest = new Mat(); Mat near = new Mat(); Mat dark = new Mat()) {
-            compare(surface, level, out, CMP_LE);
-            erode(surface, nearest, kernel);
-            compare(nearest, level, near, CMP_LE);
+             Mat near = new Mat(); Mat dark = new Mat()) {
+            compare(surface.level(), level, out, CMP_LE);
+            compare(surface.darkestNear(), level, near, CMP_LE);
             compare(background, edgeLevel, dark, CMP_LE);
             bitwise_and(near, dark, near);
             bitwise_or(out, near, out);
