@@ -37,8 +37,10 @@ package io.digitcam.vision;
  *                           1,000 generated scenes, with the same false digits per empty frame.
  *                           A filled disc (0.785) is then left to the classifier
  * @param surroundMargin     width of the ring checked around a region, fraction of its height
- * @param maxSurroundInk     most ink allowed in that ring that does not belong to a digit-sized
- *                           neighbour: digits stand on clear paper, clutter does not
+ * @param maxSurroundInk     most ink allowed in the strips of that ring above and below a region
+ *                           (for a digit the cleaner of the two, so one by a sheet's top or bottom
+ *                           edge passes; for a bar both) and beside a bar: digits stand on clear
+ *                           paper, clutter does not
  * @param maxSurroundVariation most grey-level variation (stddev/mean) of the ring's background
  * @param mergeOverlap       fraction of the narrower region's width two regions must share in x
  *                           to be merged as one broken digit (the bar of a 5, an open 4)

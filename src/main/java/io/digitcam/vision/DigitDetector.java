@@ -462,7 +462,11 @@ public final class DigitDetector {
         int margin = Math.max(2, (int) Math.round(s.surroundMargin() * b.height()));
         Box above = new Box(b.x(), Math.max(0, b.y() - margin), b.width(), Math.min(margin, b.y()));
         Box below = new Box(b.x(), b.bottom(), b.width(), Math.min(margin, rows - b.bottom()));
-        double inkAround = inkShare(ink, above, below);
+        // A digit by a sheet's top or bottom edge has whatever lies beyond the sheet in one of
+        // the strips, so only the cleaner strip counts. Not for a bar: a piece of a stick or a
+        // spine that ends on one side is still a piece of something longer.
+        double inkAround = aspect < s.barAspect() ? inkShare(ink, above, below)
+                : Math.min(inkShare(ink, above), inkShare(ink, below));
         if (inkAround > s.maxSurroundInk()) {
             return String.format("ink above or below (%.2f)", inkAround);
         }
@@ -541,6 +545,11 @@ public final class DigitDetector {
         }
         java.util.Arrays.sort(uneven, 0, measured);
         return measured == 0 ? 0 : uneven[Math.max(0, measured - 1 - forgiven)];
+    }
+
+    /** The share of the pixels in a strip that are ink; 0 when the strip is empty (the frame's edge). */
+    private static double inkShare(IntIndexer ink, Box a) {
+        return a.area() > 0 ? sum(ink, a) / 255.0 / a.area() : 0;
     }
 
     /** The share of the pixels in two strips that are ink; 0 when both strips are empty (the frame's edge). */

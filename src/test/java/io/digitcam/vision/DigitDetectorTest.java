@@ -161,6 +161,28 @@ class DigitDetectorTest {
     }
 
     @Test
+    void aDigitByTheSheetsTopEdgeIsFoundButABarThereIsNot() {
+        try (Mat page = paper()) {
+            // Beyond the sheet's top edge, a row of book spines: thin dark strokes, so ink.
+            for (int x = 0; x < 640; x += 16) {
+                rectangle(page, new Point(x, 0), new Point(x + 5, 149), Scalar.all(40), -1, LINE_8, 0);
+            }
+            // A "4" and a "1" 80 px tall, 12 px below the edge: the strip above them reaches the spines.
+            Scalar pen = Scalar.all(30);
+            line(page, new Point(230, 162), new Point(205, 215), pen, 6, LINE_AA, 0);
+            line(page, new Point(205, 215), new Point(255, 215), pen, 6, LINE_AA, 0);
+            line(page, new Point(245, 180), new Point(245, 242), pen, 6, LINE_AA, 0);
+            line(page, new Point(420, 162), new Point(420, 242), pen, 6, LINE_AA, 0);
+            try (Detection d = detector.detect(page)) {
+                assertThat(d.regions()).filteredOn(r -> r.box().y() > 150)
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.box().x()).isBetween(195, 215))
+                        .satisfies(r -> assertThat(r.box().bottom()).isGreaterThan(235));
+            }
+        }
+    }
+
+    @Test
     void blobsAndSpecksAreNotDigits() {
         try (Mat page = paper()) {
             rectangle(page, new Point(100, 100), new Point(260, 300), Scalar.all(20), -1, LINE_AA, 0);
