@@ -131,13 +131,14 @@ public final class Recognizer {
     }
 
     /**
-     * Drops the digits read from bars the detector doubted ({@link Region#needsNeighbour}) unless
-     * a digit it did not doubt, in the same ink, stands beside them in the same number: a "1" in
-     * "5183" keeps its place, a pen lying alone on a cluttered table does not, nor does a dark
-     * book spine next to a light one (one number is written in one ink).
+     * Drops the digits read from regions the detector doubted ({@link Region#needsNeighbour}: bars
+     * and digits on uneven surroundings, chalk off the board) unless a digit it did not doubt, in
+     * the same ink, stands beside them in the same number: a "1" in "5183" keeps its place, a pen
+     * lying alone on a cluttered table does not, nor does a dark book spine next to a light one
+     * (one number is written in one ink).
      */
-    static List<RecognizedDigit> withoutLoneDoubtfulBars(List<RecognizedDigit> digits, Map<Box, Region> regions,
-                                                         NumberReader reader) {
+    static List<RecognizedDigit> withoutLoneDoubtedRegions(List<RecognizedDigit> digits, Map<Box, Region> regions,
+                                                           NumberReader reader) {
         if (regions.values().stream().noneMatch(Region::needsNeighbour)) {
             return digits;
         }
@@ -218,14 +219,15 @@ public final class Recognizer {
         }
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
-        List<RecognizedDigit> barsKept = withoutLoneDoubtfulBars(digits, byBox, reader);
-        List<RecognizedDigit> notDoubted = withoutDoubtfulLoneOnes(barsKept,
+        List<RecognizedDigit> doubtedKept = withoutLoneDoubtedRegions(digits, byBox, reader);
+        List<RecognizedDigit> notDoubted = withoutDoubtfulLoneOnes(doubtedKept,
                 (d, others) -> detector.mayStandAlone(detection, byBox.get(d.box()), others), reader);
         List<RecognizedDigit> kept = withDigitsBesideRead(notDoubted, predictions, regions, byBox, minConfidence,
                 besideDigits, reader);
         if (explain) {
-            explainDropped(digits, barsKept, byBox, "bar on uneven surroundings, no digit beside it", rejections);
-            explainDropped(barsKept, notDoubted, byBox,
+            explainDropped(digits, doubtedKept, byBox,
+                    "doubted (uneven surroundings, or chalk off the board) and no digit beside it", rejections);
+            explainDropped(doubtedKept, notDoubted, byBox,
                     "a lone 1 with ink around it, or not a stroke (a thin line, a wedge)", rejections);
         }
         NumberReader.Reading reading = reader.read(kept);

@@ -483,25 +483,30 @@ public final class DigitDetector {
             }
         }
         // Each side on its own, and one side may be uneven: a digit written near the edge of the
-        // sheet has the room on that side, while clutter is uneven all round.
+        // sheet has the room on that side, while clutter is uneven all round. In a sheet's corner
+        // two sides are: such a digit is only doubted (see isDoubtful), but a bar is turned down.
         Box[] sides = sides(b, rows, cols);
         double variation = unevenness(sides, polarity, bg, bgSq, 1);
-        if (variation > s.maxSurroundVariation()) {
+        if (variation > s.maxSurroundVariation()
+                && (aspect < s.barAspect() || unevenness(sides, polarity, bg, bgSq, 2) > s.maxSurroundVariation())) {
             return String.format("uneven surroundings (%.2f)", variation);
         }
         return null;
     }
 
     /**
-     * Whether a region is marked {@link Region#needsNeighbour}: a doubtful bar, or light ink that
+     * Whether a region is marked {@link Region#needsNeighbour}: a doubtful bar; light ink that
      * only a dark surface nearby let in ({@link DetectionSettings.Board#reach}): chalk by a
-     * board's edge has the rest of its number beside it, a light object amid dark ones does not.
+     * board's edge has the rest of its number beside it, a light object amid dark ones does not;
+     * or a region with two uneven sides, as in a sheet's corner, which is where clutter beside
+     * the sheet stands too.
      */
     private boolean isDoubtful(Box b, Polarity polarity, DoubleIndexer bg, DoubleIndexer bgSq, UByteIndexer surface,
                                int rows, int cols) {
         return polarity == Polarity.LIGHT_ON_DARK
                 && surface.get(b.y() + b.height() / 2, b.x() + b.width() / 2) > s.board().maxLevel()
-                || isDoubtfulBar(b, polarity, bg, bgSq, rows, cols);
+                || isDoubtfulBar(b, polarity, bg, bgSq, rows, cols)
+                || unevenness(sides(b, rows, cols), polarity, bg, bgSq, 1) > s.maxSurroundVariation();
     }
 
     /**
@@ -607,14 +612,16 @@ public final class DigitDetector {
     /**
      * The loops of a dark 0 or 8 are light regions of digit size, and the gaps between chalk
      * strokes dark ones: a region mostly inside a larger one of the other polarity is dropped,
-     * unless the larger one is far too tall to be its digit ({@link DetectionSettings#maxEnclosing}).
+     * unless the larger one is far too tall to be its digit ({@link DetectionSettings#maxEnclosing})
+     * or only doubted ({@link Region#needsNeighbour}): a board seen as dark ink on a lighter desk,
+     * with its corner's two uneven sides, must not take the chalk digits written on it along.
      */
     static List<Region> resolveOverlaps(List<Region> regions, double maxEnclosing) {
         List<Region> kept = new ArrayList<>();
         for (Region r : regions) {
             boolean inside = false;
             for (Region o : regions) {
-                if (o != r && o.polarity() != r.polarity() && o.box().area() > r.box().area()
+                if (o != r && o.polarity() != r.polarity() && !o.needsNeighbour() && o.box().area() > r.box().area()
                         && o.box().height() <= maxEnclosing * r.box().height()
                         && r.box().intersection(o.box()) >= 0.5 * r.box().area()) {
                     inside = true;

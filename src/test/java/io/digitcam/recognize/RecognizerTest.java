@@ -24,7 +24,7 @@ class RecognizerTest {
         RecognizedDigit eight = digit(8, 160, 100, 30, 50);
         Map<Box, Region> regions = regions(Polarity.DARK_ON_LIGHT, five, eight);
         regions.put(one.box(), doubted(one, Polarity.DARK_ON_LIGHT));
-        assertThat(Recognizer.withoutLoneDoubtfulBars(List.of(five, one, eight), regions, reader))
+        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(five, one, eight), regions, reader))
                 .containsExactly(five, one, eight);
     }
 
@@ -36,7 +36,7 @@ class RecognizerTest {
         Map<Box, Region> regions = regions(Polarity.DARK_ON_LIGHT, farDigit);
         regions.put(pen.box(), doubted(pen, Polarity.DARK_ON_LIGHT));
         regions.put(spine.box(), doubted(spine, Polarity.DARK_ON_LIGHT));
-        assertThat(Recognizer.withoutLoneDoubtfulBars(List.of(farDigit, pen, spine), regions, reader))
+        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(farDigit, pen, spine), regions, reader))
                 .containsExactly(farDigit);
     }
 
@@ -47,14 +47,14 @@ class RecognizerTest {
         RecognizedDigit lightSpine = digit(1, 160, 100, 10, 50);
         Map<Box, Region> regions = regions(Polarity.LIGHT_ON_DARK, lightSpine);
         regions.put(darkSpine.box(), doubted(darkSpine, Polarity.DARK_ON_LIGHT));
-        assertThat(Recognizer.withoutLoneDoubtfulBars(List.of(darkSpine, lightSpine), regions, reader))
+        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(darkSpine, lightSpine), regions, reader))
                 .containsExactly(lightSpine);
     }
 
     @Test
     void withNothingDoubtfulEveryDigitStays() {
         List<RecognizedDigit> digits = List.of(digit(1, 600, 100, 10, 60), digit(7, 100, 100, 30, 50));
-        assertThat(Recognizer.withoutLoneDoubtfulBars(digits, regions(Polarity.DARK_ON_LIGHT,
+        assertThat(Recognizer.withoutLoneDoubtedRegions(digits, regions(Polarity.DARK_ON_LIGHT,
                 digits.toArray(RecognizedDigit[]::new)), reader)).isEqualTo(digits);
     }
 
