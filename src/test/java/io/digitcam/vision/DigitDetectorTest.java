@@ -138,10 +138,7 @@ class DigitDetectorTest {
             }
             rectangle(frame, new Point(200, 150), new Point(639, 479), new Scalar(225, 230, 235, 0), -1, LINE_8, 0);
             // A "4" 80 px tall, 12 px from both edges: the strips above and left of it reach past them.
-            Scalar pen = Scalar.all(30);
-            line(frame, new Point(238, 162), new Point(213, 215), pen, 6, LINE_AA, 0);
-            line(frame, new Point(213, 215), new Point(263, 215), pen, 6, LINE_AA, 0);
-            line(frame, new Point(253, 180), new Point(253, 242), pen, 6, LINE_AA, 0);
+            four(frame, 213, 162);
             try (Detection d = detector.detect(frame)) {
                 assertThat(d.regions()).filteredOn(r -> r.box().x() > 200 && r.box().y() > 150)
                         .singleElement()
@@ -207,11 +204,8 @@ class DigitDetectorTest {
                 rectangle(page, new Point(x, 0), new Point(x + 5, 149), Scalar.all(40), -1, LINE_8, 0);
             }
             // A "4" and a "1" 80 px tall, 12 px below the edge: the strip above them reaches the spines.
-            Scalar pen = Scalar.all(30);
-            line(page, new Point(230, 162), new Point(205, 215), pen, 6, LINE_AA, 0);
-            line(page, new Point(205, 215), new Point(255, 215), pen, 6, LINE_AA, 0);
-            line(page, new Point(245, 180), new Point(245, 242), pen, 6, LINE_AA, 0);
-            line(page, new Point(420, 162), new Point(420, 242), pen, 6, LINE_AA, 0);
+            four(page, 205, 162);
+            line(page, new Point(420, 162), new Point(420, 242), Scalar.all(30), 6, LINE_AA, 0);
             try (Detection d = detector.detect(page)) {
                 assertThat(d.regions()).filteredOn(r -> r.box().y() > 150)
                         .singleElement()
@@ -323,6 +317,14 @@ class DigitDetectorTest {
                 });
             }
         }
+    }
+
+    /** An open "4" in pen, 80 px tall, its box's top left corner near ({@code x}, {@code y}). */
+    private static void four(Mat frame, int x, int y) {
+        Scalar pen = Scalar.all(30);
+        line(frame, new Point(x + 25, y), new Point(x, y + 53), pen, 6, LINE_AA, 0);
+        line(frame, new Point(x, y + 53), new Point(x + 50, y + 53), pen, 6, LINE_AA, 0);
+        line(frame, new Point(x + 40, y + 18), new Point(x + 40, y + 80), pen, 6, LINE_AA, 0);
     }
 
     private static Mat paper() {
