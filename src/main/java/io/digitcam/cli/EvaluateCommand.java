@@ -46,6 +46,9 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s on %s: accuracy %.2f%% (%d of %d wrong), %.3f ms per image%n", model, data,
                 100 * result.accuracy(), result.mistakes().size(), test.size(), result.millis() / test.size());
+        if (classifier.hasSecondHead()) {
+            o.println("(with its second head, asked only where the first head says \"not a digit\")");
+        }
         o.println();
         o.println("digit  count  precision  recall     F1");
         for (TrainingReport.ClassMetrics c : TrainingReport.perClass(result.evaluation())) {

@@ -1,9 +1,12 @@
 package io.digitcam.cli;
 
 import io.digitcam.model.Architecture;
+import io.digitcam.model.Batches;
+import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.DigitSet;
 import io.digitcam.model.MnistData;
 import io.digitcam.model.ModelFiles;
+import io.digitcam.model.SecondHead;
 import io.digitcam.model.TrainingOptions;
 import io.digitcam.model.TrainingReport;
 import io.digitcam.model.Trainer;
@@ -77,6 +80,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "features (and their batch-norm statistics) as they are.")
     boolean tuneHead;
 
+    @Option(names = "--second-head", description = "With --init: train the dense layers on the model's frozen convolutional "
+            + "features as above, then write --init itself with the result as its second head, which is asked only about "
+            + "crops the first head calls \"not a digit\" (see README, The model). Needs \"not a digit\" examples.")
+    boolean secondHead;
+
     @Option(names = "--resume", description = "Continue from the checkpoint next to --out: an interrupted run, or a finished one "
                     + "extended to more --epochs.")
     boolean resume;
@@ -84,8 +92,15 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (secondHead && init == null) {
+            throw new IllegalArgumentException("a second head is trained on a model's features: name the model with --init");
+        }
+        if (secondHead && DefaultPaths.resolve(init).toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out must not be the --init model: the head is written there while it "
+                    + "trains, and the model is still needed to attach it to");
+        }
         TrainingOptions options = new TrainingOptions(architecture, epochs, batch, cores, seed, !noAugment,
-                validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom, tuneHead);
+                validation, limit, init == null ? null : DefaultPaths.resolve(init), averageFrom, tuneHead || secondHead);
         if (extra != null && extra.size() != 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--extra takes one images file and one labels file, given once");
@@ -93,17 +108,40 @@ final class TrainCommand implements Callable<Integer> {
         // The small added sets first: a mistake in them should not wait for MNIST to load.
         DigitSet nonDigits = negatives == null ? null : MnistData.nonDigits(negatives);
         DigitSet extraImages = extra == null ? null : MnistData.labelled(extra.get(0), extra.get(1));
+        if (secondHead) {
+            requireNotADigit(options.initial(), nonDigits, extraImages);
+        }
         MnistData.requireAll(data);
         DigitSet train = MnistData.train(data);
         DigitSet test = MnistData.test(data);
         ModelFiles files = new ModelFiles(out);
         Trainer.Result result = new Trainer(options, spec.commandLine().getErr()::println)
                 .train(train, nonDigits, extraImages, test, files, resume);
-        TrainingReport.write(files, options, result, test);
+        if (secondHead) {
+            SecondHead.attach(options.initial(), files.model(), files.model());
+        }
+        TrainingReport.write(files, options, result, test, secondHead);
         spec.commandLine().getOut().printf("Best: %s %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
                 result.bestAveraged() ? "the weight average after epoch" : "epoch", result.bestEpoch(),
                 result.history().size(), 100 * result.bestStats().testAccuracy(),
                 files.model(), files.metrics(), files.curves(), files.confusion());
         return 0;
+    }
+
+    /** The second head is asked where the first says "not a digit": both must be able to say it. */
+    private static void requireNotADigit(Path initial, DigitSet nonDigits, DigitSet extraImages)
+            throws java.io.IOException {
+        boolean examples = nonDigits != null || extraImages != null
+                && new String(extraImages.labels(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .indexOf(Batches.NOT_A_DIGIT) >= 0;
+        if (!examples) {
+            throw new IllegalArgumentException("a second head needs \"not a digit\" examples: --negatives, or label "
+                    + Batches.NOT_A_DIGIT + " in --extra");
+        }
+        int outputs = DigitClassifier.load(initial).outputs();
+        if (outputs != Batches.DIGITS + 1) {
+            throw new IllegalArgumentException(initial + " has " + outputs + " outputs: a second head is only asked "
+                    + "where the model says \"not a digit\", which it cannot");
+        }
     }
 }

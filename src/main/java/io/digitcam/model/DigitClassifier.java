@@ -18,6 +18,13 @@ import org.slf4j.LoggerFactory;
  * Classifies 28×28 digit crops (MNIST format: white ink on black, bytes 0..255) with a trained
  * model, a whole frame's crops in one call.
  *
+ * <p>A model may carry a {@link SecondHead}: dense layers fine-tuned on the crops our own
+ * detector cuts from photos (printed digits among them, which MNIST has none of) on the same,
+ * frozen, convolutional features. It is asked only about crops the first head calls "not a
+ * digit", and its answer stands only if it reads a digit. So it can add digits the first head
+ * turned down, but never changes a digit the first head read: on MNIST the pair can only do
+ * better than the first head alone, whose accuracy the model was chosen for.
+ *
  * <p>Confined to one thread: the first thread that classifies owns it, since neither DL4J
  * networks nor the compiled fast path are thread-safe. The model is checked and warmed up at
  * load, so the first live frame does not pay for JIT and native initialisation.
@@ -27,16 +34,26 @@ public final class DigitClassifier {
     /** Largest allowed difference between the compiled path and DL4J on the warm-up batch. */
     private static final double FOLD_TOLERANCE = 1e-3;
     private static final int WARM_UP_BATCH = 16;
+    /**
+     * How sure the second head must be of a digit for its answer to stand. It never learnt that
+     * a bar or a stick is not a digit (whether one is a "1" is the detector's call, so harvested
+     * bars were left out of its training), and on clutter the first head turned down it read
+     * book spines and wedges as "1" at 0.6–0.7: one more false digit per 50 empty frames.
+     */
+    public static final double SECOND_HEAD_MIN = 0.7;
 
     private final Path file;
     private final MultiLayerNetwork net;
+    private final MultiLayerNetwork secondHead;
     private final FoldedCnn folded;
     private final int outputs;
     private Thread owner;
 
-    private DigitClassifier(Path file, MultiLayerNetwork net, FoldedCnn folded, int outputs) {
+    private DigitClassifier(Path file, MultiLayerNetwork net, MultiLayerNetwork secondHead, FoldedCnn folded,
+                            int outputs) {
         this.file = file;
         this.net = net;
+        this.secondHead = secondHead;
         this.folded = folded;
         this.outputs = outputs;
     }
@@ -53,6 +70,7 @@ public final class DigitClassifier {
     /** {@code allowCompiled = false} forces DL4J's own output path (for benchmarks and checks). */
     public static DigitClassifier load(Path file, int threads, boolean allowCompiled) throws ModelLoadException {
         MultiLayerNetwork net = read(file);
+        MultiLayerNetwork second = readSecondHead(file, net);
         Nd4jThreads.set(threads);
         float[] probe = warmUpInput();
         float[][] reference;
@@ -67,8 +85,19 @@ public final class DigitClassifier {
             throw new ModelLoadException(file, "has " + outputs + " outputs, expected " + Batches.DIGITS
                     + " (one per digit) or " + (Batches.DIGITS + 1) + " (digits and \"not a digit\")");
         }
-        FoldedCnn folded = allowCompiled ? compile(file, net, probe, reference) : null;
-        DigitClassifier classifier = new DigitClassifier(file, net, folded, outputs);
+        float[][] secondReference = null;
+        if (second != null) {
+            if (outputs != Batches.DIGITS + 1) {
+                throw new ModelLoadException(file, "has a second head but no \"not a digit\" output to consult it on");
+            }
+            secondReference = second.output(Batches.features(probe, WARM_UP_BATCH), false).toFloatMatrix();
+            if (secondReference[0].length != Batches.DIGITS + 1) {
+                throw new ModelLoadException(file, "its second head has " + secondReference[0].length
+                        + " outputs, expected " + (Batches.DIGITS + 1));
+            }
+        }
+        FoldedCnn folded = allowCompiled ? compile(file, net, second, probe, reference, secondReference) : null;
+        DigitClassifier classifier = new DigitClassifier(file, net, second, folded, outputs);
         for (int i = 0; i < 20; i++) {
             classifier.probabilities(probe, WARM_UP_BATCH);
         }
@@ -100,16 +129,52 @@ public final class DigitClassifier {
         }
     }
 
-    private static FoldedCnn compile(Path file, MultiLayerNetwork net, float[] probe, float[][] reference) {
+    /** The model's second head, null if it has none; its convolutional layers must be the model's own. */
+    private static MultiLayerNetwork readSecondHead(Path file, MultiLayerNetwork net) throws ModelLoadException {
+        MultiLayerNetwork second;
+        try {
+            second = SecondHead.read(file);
+        } catch (Exception | AssertionError e) {
+            throw new ModelLoadException(file, "its second head is corrupt (" + ErrorText.oneLine(e) + ")", e);
+        }
+        if (second != null && !sameFeatures(net, second)) {
+            throw new ModelLoadException(file, "its second head was not trained on this model's convolutional layers");
+        }
+        return second;
+    }
+
+    /** Same layers with the same parameters up to the first dense layer. */
+    private static boolean sameFeatures(MultiLayerNetwork a, MultiLayerNetwork b) {
+        int last;
+        try {
+            last = FineTuning.lastFeatureLayer(a);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (b.getnLayers() <= last + 1) {
+            return false;
+        }
+        for (int i = 0; i <= last; i++) {
+            var la = a.getLayer(i);
+            var lb = b.getLayer(i);
+            if (la.conf().getLayer().getClass() != lb.conf().getLayer().getClass() || la.numParams() != lb.numParams()
+                    || la.numParams() > 0 && !java.util.Arrays.equals(la.params().toFloatVector(),
+                    lb.params().toFloatVector())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FoldedCnn compile(Path file, MultiLayerNetwork net, MultiLayerNetwork second, float[] probe,
+                                     float[][] reference, float[][] secondReference) {
         try {
             FoldedCnn folded = FoldedCnn.compile(net, DigitImages.SIDE);
-            float[][] fast = folded.output(probe, WARM_UP_BATCH);
-            double worst = 0;
-            for (int i = 0; i < fast.length; i++) {
-                for (int c = 0; c < fast[i].length; c++) {
-                    worst = Math.max(worst, Math.abs(fast[i][c] - reference[i][c]));
-                }
+            if (second != null) {
+                folded = folded.withSecondHead(FoldedCnn.compile(second, DigitImages.SIDE));
             }
+            float[][][] fast = folded.outputs(probe, WARM_UP_BATCH);
+            double worst = Math.max(difference(fast[0], reference), difference(fast[1], secondReference));
             if (worst > FOLD_TOLERANCE) {
                 LOG.warn("{}: compiled network differs from DL4J by {}; using DL4J's slower path", file, worst);
                 return null;
@@ -119,6 +184,16 @@ public final class DigitClassifier {
             LOG.info("{}: {}; using DL4J's output path", file, e.getMessage());
             return null;
         }
+    }
+
+    private static double difference(float[][] a, float[][] b) {
+        double worst = 0;
+        for (int i = 0; a != null && i < a.length; i++) {
+            for (int c = 0; c < a[i].length; c++) {
+                worst = Math.max(worst, Math.abs(a[i][c] - b[i][c]));
+            }
+        }
+        return worst;
     }
 
     /** Deterministic strokes-and-noise images: any input exercises every code path the same way. */
@@ -135,13 +210,26 @@ public final class DigitClassifier {
         return file;
     }
 
+    /** Both heads' parameters, the shared convolutional layers counted once. */
     public long parameters() {
-        return net.numParams();
+        if (secondHead == null) {
+            return net.numParams();
+        }
+        long shared = 0;
+        for (int i = 0; i <= FineTuning.lastFeatureLayer(net); i++) {
+            shared += net.getLayer(i).numParams();
+        }
+        return net.numParams() + secondHead.numParams() - shared;
     }
 
     /** 10 for a digits-only model, 11 when it also answers "not a digit". */
     public int outputs() {
         return outputs;
+    }
+
+    /** True when the model carries a second head (see the class comment). */
+    public boolean hasSecondHead() {
+        return secondHead != null;
     }
 
     /** True when the compiled fast path is in use; false when DL4J's own output() is. */
@@ -164,10 +252,10 @@ public final class DigitClassifier {
             }
             DigitImages.toUnit(crop, 0, x, i * DigitImages.PIXELS, DigitImages.PIXELS);
         }
-        float[][] probs = probabilities(x, crops.size());
-        List<DigitPrediction> out = new ArrayList<>(probs.length);
-        for (float[] p : probs) {
-            out.add(predict(p));
+        float[][][] probs = probabilities(x, crops.size());
+        List<DigitPrediction> out = new ArrayList<>(crops.size());
+        for (int i = 0; i < crops.size(); i++) {
+            out.add(answer(probs[0][i], probs[1] == null ? null : probs[1][i]));
         }
         return out;
     }
@@ -176,9 +264,24 @@ public final class DigitClassifier {
         return classify(List.of(crop)).get(0);
     }
 
-    private float[][] probabilities(float[] x, int count) {
-        return folded != null ? folded.output(x, count)
-                : net.output(Batches.features(x, count), false).toFloatMatrix();
+    /** {first head's, second head's} probabilities; the second null without a second head. */
+    private float[][][] probabilities(float[] x, int count) {
+        if (folded != null) {
+            return folded.outputs(x, count);
+        }
+        var features = Batches.features(x, count);
+        return new float[][][] {net.output(features, false).toFloatMatrix(),
+            secondHead == null ? null : secondHead.output(features, false).toFloatMatrix()};
+    }
+
+    /** The first head's answer, unless it says "not a digit" and the second head reads a digit surely enough. */
+    static DigitPrediction answer(float[] first, float[] second) {
+        DigitPrediction p = predict(first);
+        if (second == null || !p.rejected()) {
+            return p;
+        }
+        DigitPrediction q = predict(second);
+        return q.rejected() || q.probability() < SECOND_HEAD_MIN ? p : q;
     }
 
     static DigitPrediction predict(float[] p) {

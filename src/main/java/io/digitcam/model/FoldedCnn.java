@@ -32,6 +32,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * crop for this network, several times the work the GEMMs need. The results are the same as
  * DL4J's (tests compare them on MNIST), so DL4J stays the training and storage format.
  *
+ * <p>A {@link SecondHead} shares the convolutional layers, so they run once and only the dense
+ * layers run twice.
+ *
  * <p>Activations are kept channel-major across the batch ({@code [C][B][H][W]}) so a layer's
  * GEMM output is directly the next layer's input. Not thread-safe: it reuses its buffers.
  */
@@ -59,7 +62,10 @@ final class FoldedCnn {
 
     private enum Act { IDENTITY, RELU, SOFTMAX }
 
-    private final List<Step> steps;
+    /** Convolutions and pooling, then the dense layers of each head on the flattened features. */
+    private final List<Step> trunk;
+    private final List<Dense> head;
+    private final List<Dense> secondHead;
     private final int side;
     private final int classes;
     private float[] bufA = new float[0];
@@ -70,10 +76,44 @@ final class FoldedCnn {
     // Weights live in native memory once: copying them in on every call cost as much as im2col.
     private final java.util.Map<float[], FloatPointer> nativeWeights = new java.util.IdentityHashMap<>();
 
-    private FoldedCnn(List<Step> steps, int side, int classes) {
-        this.steps = steps;
+    private FoldedCnn(List<Step> trunk, List<Dense> head, List<Dense> secondHead, int side, int classes) {
+        this.trunk = trunk;
+        this.head = head;
+        this.secondHead = secondHead;
         this.side = side;
         this.classes = classes;
+    }
+
+    /**
+     * This network with {@code other}'s dense layers as a second head on the same features:
+     * {@code other} must have been trained from this network with its convolutional layers
+     * frozen, so its trunk is this one's to the bit and is computed once for both.
+     */
+    FoldedCnn withSecondHead(FoldedCnn other) throws UnsupportedNetworkException {
+        if (!sameTrunk(trunk, other.trunk)) {
+            throw new UnsupportedNetworkException("the second head's convolutional layers differ from the model's");
+        }
+        return new FoldedCnn(trunk, head, other.head, side, classes);
+    }
+
+    boolean hasSecondHead() {
+        return !secondHead.isEmpty();
+    }
+
+    private static boolean sameTrunk(List<Step> a, List<Step> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            boolean same = a.get(i) instanceof Conv x && b.get(i) instanceof Conv y
+                    ? x.in() == y.in() && x.out() == y.out() && x.k() == y.k() && x.relu() == y.relu()
+                    && java.util.Arrays.equals(x.w(), y.w()) && java.util.Arrays.equals(x.b(), y.b())
+                    : a.get(i).equals(b.get(i));
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int classes() {
@@ -142,7 +182,18 @@ final class FoldedCnn {
         if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof Dense d) || d.act() != Act.SOFTMAX) {
             throw new UnsupportedNetworkException("the last layer is not a softmax output");
         }
-        return new FoldedCnn(List.copyOf(steps), side, classes);
+        int firstDense = 0;
+        while (!(steps.get(firstDense) instanceof Dense)) {
+            firstDense++;
+        }
+        List<Dense> head = new ArrayList<>();
+        for (Step step : steps.subList(firstDense, steps.size())) {
+            if (!(step instanceof Dense dense)) {
+                throw new UnsupportedNetworkException("convolution or pooling after a dense layer");
+            }
+            head.add(dense);
+        }
+        return new FoldedCnn(List.copyOf(steps.subList(0, firstDense)), List.copyOf(head), List.of(), side, classes);
     }
 
     /** Merges a following activation layer into the step before it. */
@@ -277,15 +328,25 @@ final class FoldedCnn {
      * {@code input}. Returns [count][classes].
      */
     float[][] output(float[] input, int count) {
+        return probabilities(head, features(input, count), count);
+    }
+
+    /** The same from both heads: {first, second}, the second null without a second head. */
+    float[][][] outputs(float[] input, int count) {
+        float[] features = features(input, count);
+        return new float[][][] {probabilities(head, features, count),
+            secondHead.isEmpty() ? null : probabilities(secondHead, features, count)};
+    }
+
+    /** The trunk's output flattened as DL4J does for a dense layer: [count][C·H·W]. */
+    private float[] features(float[] input, int count) {
         // Input is [B][1][H][W], which for one channel is already [C][B][H][W].
         float[] x = ensure(true, count * side * side);
         System.arraycopy(input, 0, x, 0, count * side * side);
         int channels = 1;
         int h = side;
         boolean inA = true;
-        float[] flat = null;
-        int flatWidth = 0;
-        for (Step step : steps) {
+        for (Step step : trunk) {
             float[] src = inA ? bufA : bufB;
             if (step instanceof Conv c) {
                 int ho = h - c.k() + 1;
@@ -304,34 +365,37 @@ final class FoldedCnn {
                 maxPool(src, dst, channels * count, h, ho, p.k(), p.stride());
                 h = ho;
                 inA = !inA;
-            } else if (step instanceof Dense d) {
-                if (flat == null) {
-                    flat = toRows(src, channels, count, h);
-                    flatWidth = channels * h * h;
-                }
-                if (flatWidth != d.in()) {
-                    throw new IllegalStateException("dense layer expects " + d.in() + " inputs, got " + flatWidth);
-                }
-                float[] out = new float[count * d.out()];
-                gemm(count, d.out(), d.in(), staged(flat, count * d.in()), weights(d.w()), out);
-                for (int r = 0; r < count; r++) {
-                    int o = r * d.out();
-                    for (int j = 0; j < d.out(); j++) {
-                        out[o + j] += d.b()[j];
-                    }
-                }
-                switch (d.act()) {
-                    case RELU -> relu(out, out.length);
-                    case SOFTMAX -> softmax(out, count, d.out());
-                    default -> { }
-                }
-                flat = out;
-                flatWidth = d.out();
             }
         }
-        float[][] probs = new float[count][classes];
+        return toRows(inA ? bufA : bufB, channels, count, h);
+    }
+
+    private float[][] probabilities(List<Dense> layers, float[] features, int count) {
+        float[] flat = features;
+        int flatWidth = features.length / count;
+        for (Dense d : layers) {
+            if (flatWidth != d.in()) {
+                throw new IllegalStateException("dense layer expects " + d.in() + " inputs, got " + flatWidth);
+            }
+            float[] out = new float[count * d.out()];
+            gemm(count, d.out(), d.in(), staged(flat, count * d.in()), weights(d.w()), out);
+            for (int r = 0; r < count; r++) {
+                int o = r * d.out();
+                for (int j = 0; j < d.out(); j++) {
+                    out[o + j] += d.b()[j];
+                }
+            }
+            switch (d.act()) {
+                case RELU -> relu(out, out.length);
+                case SOFTMAX -> softmax(out, count, d.out());
+                default -> { }
+            }
+            flat = out;
+            flatWidth = d.out();
+        }
+        float[][] probs = new float[count][flatWidth];
         for (int r = 0; r < count; r++) {
-            System.arraycopy(flat, r * classes, probs[r], 0, classes);
+            System.arraycopy(flat, r * flatWidth, probs[r], 0, flatWidth);
         }
         return probs;
     }

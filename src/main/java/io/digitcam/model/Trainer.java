@@ -164,7 +164,11 @@ public final class Trainer {
             }
         }
         double seconds = previousSeconds + (System.nanoTime() - start) / 1e9;
-        MultiLayerNetwork kept = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
+        // A finished --second-head run left the base model there, with the trained network inside.
+        MultiLayerNetwork kept = SecondHead.read(files.model());
+        if (kept == null) {
+            kept = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
+        }
         return new Result(kept, history, averages, best.epoch, best.averaged, average.count(), seconds, train,
                 validation, negatives, extra, extraValidation);
     }

@@ -42,17 +42,40 @@ public final class TrainingReport {
 
     public static void write(ModelFiles files, TrainingOptions options, Trainer.Result result, DigitSet test)
             throws IOException {
+        write(files, options, result, test, false);
+    }
+
+    /**
+     * With {@code secondHead}, the run trained a second head that is now attached to
+     * {@code options.initial()} in the model file: the test figures, per-digit table and
+     * confusion matrix are then the model's as the app runs it (first head, second head where
+     * the first says "not a digit"), and the trained head's own figures are reported beside them.
+     */
+    public static void write(ModelFiles files, TrainingOptions options, Trainer.Result result, DigitSet test,
+                             boolean secondHead) throws IOException {
         Scorer.Score score = Scorer.score(result.best(), test);
-        Evaluation eval = score.evaluation();
+        DigitClassifier combined = secondHead ? DigitClassifier.load(files.model()) : null;
+        Evaluation eval = combined != null ? Evaluator.evaluate(combined, test).evaluation() : score.evaluation();
         EpochStats best = result.bestStats();
 
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", files.model().getFileName().toString());
         m.put("architecture", options.architecture().name());
-        m.put("parameters", result.best().numParams());
+        m.put("parameters", combined != null ? combined.parameters() : result.best().numParams());
         m.put("testAccuracy", round(eval.accuracy()));
         m.put("testErrors", (int) Math.round((1 - eval.accuracy()) * test.size()));
-        m.put("testLoss", round(score.loss()));
+        if (secondHead) {
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("attachedTo", options.initial().getFileName().toString());
+            head.put("asked", "where the first head says \"not a digit\"; its digit stands at probability >= "
+                    + DigitClassifier.SECOND_HEAD_MIN);
+            head.put("aloneTestAccuracy", round(score.accuracy()));
+            head.put("aloneTestErrors", (int) Math.round((1 - score.accuracy()) * test.size()));
+            head.put("aloneTestLoss", round(score.loss()));
+            m.put("secondHead", head);
+        } else {
+            m.put("testLoss", round(score.loss()));
+        }
         m.put("validationAccuracy", round(best.validationAccuracy()));
         m.put("bestEpoch", result.bestEpoch());
         if (options.averageFrom() > 0) {

@@ -86,6 +86,25 @@ class CliTest {
     }
 
     @Test
+    void aSecondHeadWithoutAModelOrNonDigitsIsOneLine() {
+        int code = run("train", "--data", dir.toString(), "--second-head", "--out", dir.resolve("m.zip").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("digitcam: a second head is trained on a model's features: name the model "
+                + "with --init" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        code = run("train", "--data", dir.toString(), "--second-head", "--init", "models/digitcam-cnn.zip",
+                "--out", dir.resolve("m.zip").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("digitcam: a second head needs \"not a digit\" examples: --negatives, "
+                + "or label 10 in --extra" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        code = run("train", "--data", dir.toString(), "--second-head", "--init", "models/digitcam-cnn.zip",
+                "--out", "models/digitcam-cnn.zip");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("digitcam: --out must not be the --init model");
+    }
+
+    @Test
     void corruptDataIsOneLine() throws Exception {
         for (String name : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {

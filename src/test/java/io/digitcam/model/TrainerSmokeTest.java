@@ -165,6 +165,35 @@ class TrainerSmokeTest {
                 .isEqualTo("dense head only");
     }
 
+    @Test
+    void aSecondHeadIsWrittenInsideItsBaseAndTheModelIsScoredAsTheAppRunsIt() throws IOException {
+        DigitSet test = TestData.slice(9_000, 500);
+        // --second-head wants a base that can say "not a digit".
+        ModelFiles base = new ModelFiles(dir.resolve("base11.zip"));
+        new Trainer(new TrainingOptions(Architecture.BNCNN, 1, 32, 2, 1, true, 100, 0, files.model()), line -> { })
+                .train(TestData.slice(0, 600), junk(200, 8), test, base, false);
+        ModelFiles second = new ModelFiles(dir.resolve("second.zip"));
+        TrainingOptions headOnly = new TrainingOptions(Architecture.BNCNN, 1, 32, 2, 1, true, 100, 0, base.model(), 0,
+                true);
+        Trainer.Result r = new Trainer(headOnly, line -> { }).train(TestData.slice(0, 600), junk(100, 9), test, second,
+                false);
+        SecondHead.attach(base.model(), second.model(), second.model());
+        TrainingReport.write(second, headOnly, r, test, true);
+
+        DigitClassifier model = DigitClassifier.load(second.model());
+        assertThat(model.hasSecondHead()).isTrue();
+        JsonNode m = new ObjectMapper().readTree(second.metrics().toFile());
+        assertThat(m.get("testAccuracy").asDouble()).isCloseTo(Evaluator.evaluate(model, test).accuracy(), within(1e-6));
+        assertThat(m.get("parameters").asLong()).isEqualTo(model.parameters());
+        assertThat(m.get("secondHead").get("attachedTo").asText()).isEqualTo("base11.zip");
+        assertThat(m.get("secondHead").get("aloneTestAccuracy").asDouble())
+                .isCloseTo(Scorer.score(r.best(), test).accuracy(), within(1e-6));
+        // Extending the finished run finds the trained network inside the model file, not the base.
+        Trainer.Result again = new Trainer(headOnly, line -> { }).train(TestData.slice(0, 600), junk(100, 9), test,
+                second, true);
+        assertThat(again.best().params()).isEqualTo(r.best().params());
+    }
+
     /** Non-digits the network can learn in one short epoch: filled boxes and bars of noise. */
     private static DigitSet junk(int count, long seed) {
         java.util.Random random = new java.util.Random(seed);
