@@ -120,10 +120,11 @@ final class TrainCommand implements Callable<Integer> {
         if (secondHead) {
             SecondHead.attach(options.initial(), files.model(), files.model());
         }
-        TrainingReport.write(files, options, result, test, secondHead);
-        spec.commandLine().getOut().printf("Best: %s %d of %d: test accuracy %.2f%%. Wrote %s, %s, %s, %s%n",
+        double accuracy = TrainingReport.write(files, options, result, test, secondHead);
+        spec.commandLine().getOut().printf("Best: %s %d of %d: test accuracy %.2f%%%s. Wrote %s, %s, %s, %s%n",
                 result.bestAveraged() ? "the weight average after epoch" : "epoch", result.bestEpoch(),
-                result.history().size(), 100 * result.bestStats().testAccuracy(),
+                result.history().size(), 100 * result.bestStats().testAccuracy(), secondHead ? String.format(
+                        " alone, %.2f%% as the second head of %s", 100 * accuracy, options.initial()) : "",
                 files.model(), files.metrics(), files.curves(), files.confusion());
         return 0;
     }

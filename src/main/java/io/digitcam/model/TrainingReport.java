@@ -50,9 +50,10 @@ public final class TrainingReport {
      * {@code options.initial()} in the model file: the test figures, per-digit table and
      * confusion matrix are then the model's as the app runs it (first head, second head where
      * the first says "not a digit"), and the trained head's own figures are reported beside them.
+     * Returns the test accuracy reported.
      */
-    public static void write(ModelFiles files, TrainingOptions options, Trainer.Result result, DigitSet test,
-                             boolean secondHead) throws IOException {
+    public static double write(ModelFiles files, TrainingOptions options, Trainer.Result result, DigitSet test,
+                               boolean secondHead) throws IOException {
         Scorer.Score score = Scorer.score(result.best(), test);
         DigitClassifier combined = secondHead ? DigitClassifier.load(files.model()) : null;
         Evaluation eval = combined != null ? Evaluator.evaluate(combined, test).evaluation() : score.evaluation();
@@ -68,7 +69,7 @@ public final class TrainingReport {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("attachedTo", options.initial().getFileName().toString());
             head.put("asked", "where the first head says \"not a digit\"; its digit stands at probability >= "
-                    + DigitClassifier.SECOND_HEAD_MIN);
+                    + DigitClassifier.SECOND_HEAD_MIN + ", a \"1\" at >= " + DigitClassifier.SECOND_HEAD_MIN_ONE);
             head.put("aloneTestAccuracy", round(score.accuracy()));
             head.put("aloneTestErrors", (int) Math.round((1 - score.accuracy()) * test.size()));
             head.put("aloneTestLoss", round(score.loss()));
@@ -138,6 +139,7 @@ public final class TrainingReport {
         Charts.trainingCurves(result.history(), result.averages(), files.curves());
         Charts.confusion(confusion(eval), "MNIST test set, " + options.architecture() + String.format(
                 " — accuracy %.2f%%", 100 * eval.accuracy()), files.confusion());
+        return eval.accuracy();
     }
 
     private static int confusionColumn(Evaluation eval, int predicted) {

@@ -139,7 +139,8 @@ class CliTest {
         Path report = dir.resolve("report");
         int code = run("evaluate", "--data", "src/test/resources/mnist", "--out", report.toString());
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("accuracy 99.").contains("digit  count  precision  recall")
+        assertThat(out.toString()).contains("accuracy 99.").contains("with its second head")
+                .contains("digit  count  precision  recall")
                 .contains("confusion matrix (rows: true digit, columns: predicted)");
         assertThat(ImageIO.read(report.resolve("mistakes.png").toFile()).getHeight()).isGreaterThan(400);
         assertThat(ImageIO.read(report.resolve("confusion.png").toFile())).isNotNull();

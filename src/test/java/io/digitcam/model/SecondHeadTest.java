@@ -46,6 +46,10 @@ class SecondHeadTest {
 
         float[] unsureThree = probabilities(3, (float) DigitClassifier.SECOND_HEAD_MIN - 0.05f, 0.05f);
         assertThat(DigitClassifier.answer(clutter, unsureThree).rejected()).as("not sure enough").isTrue();
+        float[] one = probabilities(1, (float) DigitClassifier.SECOND_HEAD_MIN_ONE - 0.05f, 0.05f);
+        assertThat(DigitClassifier.answer(clutter, one).rejected()).as("a \"1\" needs more").isTrue();
+        one = probabilities(1, (float) DigitClassifier.SECOND_HEAD_MIN_ONE + 0.05f, 0.0f);
+        assertThat(DigitClassifier.answer(clutter, one).label()).isEqualTo(1);
         assertThat(DigitClassifier.answer(clutter, probabilities(3, 0.1f, 0.85f))).as("both say clutter")
                 .isEqualTo(DigitClassifier.predict(clutter));
         assertThat(DigitClassifier.answer(clutter, null)).isEqualTo(DigitClassifier.predict(clutter));
@@ -64,7 +68,7 @@ class SecondHeadTest {
     }
 
     /**
-     * The shipped model with a head that never says "not a digit" (its output's bias for that
+     * The shipped model's first head with a head that never says "not a digit" (its output's bias for that
      * class pushed far down): a stand-in for a second head that reads what the first turns down.
      */
     private static MultiLayerNetwork alwaysADigit(MultiLayerNetwork base) {
@@ -76,8 +80,10 @@ class SecondHeadTest {
 
     @Test
     void anAttachedHeadSharesTheFeaturesAndChangesOnlyWhatTheFirstHeadTurnedDown() throws IOException {
-        Path baseFile = Path.of("models/digitcam-cnn.zip");
-        MultiLayerNetwork base = ModelSerializer.restoreMultiLayerNetwork(baseFile.toFile(), false);
+        // The shipped model's first head, as a plain model file.
+        MultiLayerNetwork base = ModelSerializer.restoreMultiLayerNetwork(new java.io.File("models/digitcam-cnn.zip"),
+                false);
+        Path baseFile = write(base, "base.zip");
         Path headFile = write(alwaysADigit(base), "head.zip");
         Path model = dir.resolve("model.zip");
         SecondHead.attach(baseFile, headFile, model);
@@ -127,7 +133,8 @@ class SecondHeadTest {
                 changed++;
                 assertThat(answers.get(i).rejected()).isFalse();
                 assertThat(answers.get(i).label()).isEqualTo(second.label());
-                assertThat(answers.get(i).probability()).isGreaterThanOrEqualTo(DigitClassifier.SECOND_HEAD_MIN);
+                assertThat(answers.get(i).probability()).isGreaterThanOrEqualTo(second.label() == 1
+                        ? DigitClassifier.SECOND_HEAD_MIN_ONE : DigitClassifier.SECOND_HEAD_MIN);
             }
         }
         assertThat(changed).as("crops the second head read").isGreaterThan(10);

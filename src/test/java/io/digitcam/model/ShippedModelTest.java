@@ -29,6 +29,7 @@ class ShippedModelTest {
     @Test
     void usesTheCompiledPathOnAllTenThousandImages() {
         assertThat(classifier.compiled()).isTrue();
+        assertThat(classifier.hasSecondHead()).isTrue();
         assertThat(result.evaluation().getNumRowCounter()).isEqualTo(10_000);
     }
 
