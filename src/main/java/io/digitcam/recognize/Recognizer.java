@@ -25,17 +25,19 @@ public final class Recognizer {
     private final DigitClassifier classifier;
     private final NumberReader reader;
     private final double besideDigits;
+    private final double doubtedAlone;
     // Set from the UI thread (the threshold slider), read by the worker.
     private volatile double minConfidence;
 
     public Recognizer(DigitDetector detector, DigitNormalizer normalizer, DigitClassifier classifier,
-                      NumberReader reader, double minConfidence, double besideDigits) {
+                      NumberReader reader, double minConfidence, double besideDigits, double doubtedAlone) {
         this.detector = detector;
         this.normalizer = normalizer;
         this.classifier = classifier;
         this.reader = reader;
         this.minConfidence = minConfidence;
         this.besideDigits = besideDigits;
+        this.doubtedAlone = doubtedAlone;
     }
 
     public void setMinConfidence(double value) {
@@ -50,7 +52,7 @@ public final class Recognizer {
     public static Recognizer create(DigitClassifier classifier, RecognitionSettings settings) {
         return new Recognizer(new DigitDetector(settings.detection()), new DigitNormalizer(settings.normalizer()),
                 classifier, new NumberReader(settings.lineOverlap(), settings.numberGap()), settings.minConfidence(),
-                settings.besideDigits());
+                settings.besideDigits(), settings.doubtedAlone());
     }
 
     /** Everything computed for one frame, kept for the debug views. */
@@ -135,16 +137,18 @@ public final class Recognizer {
      * and digits on uneven surroundings, chalk off the board) unless a digit it did not doubt, in
      * the same ink, stands beside them in the same number: a "1" in "5183" keeps its place, a pen
      * lying alone on a cluttered table does not, nor does a dark book spine next to a light one
-     * (one number is written in one ink).
+     * (one number is written in one ink). A digit other than "1" read at {@code aloneAt} or more
+     * stands alone all the same: clutter is read as a "1" that surely, hardly ever as another digit.
      */
     static List<RecognizedDigit> withoutLoneDoubtedRegions(List<RecognizedDigit> digits, Map<Box, Region> regions,
-                                                           NumberReader reader) {
+                                                           NumberReader reader, double aloneAt) {
         if (regions.values().stream().noneMatch(Region::needsNeighbour)) {
             return digits;
         }
         return digits.stream().filter(d -> {
             Region region = regions.get(d.box());
-            return !region.needsNeighbour() || digits.stream().anyMatch(o -> {
+            return !region.needsNeighbour() || d.label() != 1 && d.confidence() >= aloneAt
+                    || digits.stream().anyMatch(o -> {
                 Region other = regions.get(o.box());
                 return o != d && !other.needsNeighbour() && other.polarity() == region.polarity()
                         && reader.sameNumber(o.box(), d.box());
@@ -219,7 +223,7 @@ public final class Recognizer {
         }
         List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
         Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
-        List<RecognizedDigit> doubtedKept = withoutLoneDoubtedRegions(digits, byBox, reader);
+        List<RecognizedDigit> doubtedKept = withoutLoneDoubtedRegions(digits, byBox, reader, doubtedAlone);
         List<RecognizedDigit> notDoubted = withoutDoubtfulLoneOnes(doubtedKept,
                 (d, others) -> detector.mayStandAlone(detection, byBox.get(d.box()), others), reader);
         List<RecognizedDigit> kept = withDigitsBesideRead(notDoubted, predictions, regions, byBox, minConfidence,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class RecognizerTest {
     private final NumberReader reader = new NumberReader(RecognitionSettings.DEFAULT.lineOverlap(),
             RecognitionSettings.DEFAULT.numberGap());
+    private static final double ALONE = RecognitionSettings.DEFAULT.doubtedAlone();
 
     @Test
     void aDoubtfulBarCountsInsideANumber() {
@@ -24,7 +25,7 @@ class RecognizerTest {
         RecognizedDigit eight = digit(8, 160, 100, 30, 50);
         Map<Box, Region> regions = regions(Polarity.DARK_ON_LIGHT, five, eight);
         regions.put(one.box(), doubted(one, Polarity.DARK_ON_LIGHT));
-        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(five, one, eight), regions, reader))
+        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(five, one, eight), regions, reader, ALONE))
                 .containsExactly(five, one, eight);
     }
 
@@ -36,7 +37,7 @@ class RecognizerTest {
         Map<Box, Region> regions = regions(Polarity.DARK_ON_LIGHT, farDigit);
         regions.put(pen.box(), doubted(pen, Polarity.DARK_ON_LIGHT));
         regions.put(spine.box(), doubted(spine, Polarity.DARK_ON_LIGHT));
-        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(farDigit, pen, spine), regions, reader))
+        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(farDigit, pen, spine), regions, reader, ALONE))
                 .containsExactly(farDigit);
     }
 
@@ -47,15 +48,29 @@ class RecognizerTest {
         RecognizedDigit lightSpine = digit(1, 160, 100, 10, 50);
         Map<Box, Region> regions = regions(Polarity.LIGHT_ON_DARK, lightSpine);
         regions.put(darkSpine.box(), doubted(darkSpine, Polarity.DARK_ON_LIGHT));
-        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(darkSpine, lightSpine), regions, reader))
+        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(darkSpine, lightSpine), regions, reader, ALONE))
                 .containsExactly(lightSpine);
+    }
+
+    @Test
+    void aDoubtedDigitReadSurelyEnoughStandsAloneButABarDoesNot() {
+        // A large "6" held close to the camera: the room beyond the sheet on two sides.
+        RecognizedDigit six = new RecognizedDigit(6, 0.999, 5, 0.001, new Box(100, 100, 150, 200));
+        RecognizedDigit unsureThree = new RecognizedDigit(3, 0.98, 5, 0.01, new Box(400, 100, 150, 200));
+        RecognizedDigit pen = new RecognizedDigit(1, 1.0, 7, 0.0, new Box(700, 100, 10, 200));
+        Map<Box, Region> regions = regions(Polarity.DARK_ON_LIGHT);
+        for (RecognizedDigit d : List.of(six, unsureThree, pen)) {
+            regions.put(d.box(), doubted(d, Polarity.DARK_ON_LIGHT));
+        }
+        assertThat(Recognizer.withoutLoneDoubtedRegions(List.of(six, unsureThree, pen), regions, reader, ALONE))
+                .containsExactly(six);
     }
 
     @Test
     void withNothingDoubtfulEveryDigitStays() {
         List<RecognizedDigit> digits = List.of(digit(1, 600, 100, 10, 60), digit(7, 100, 100, 30, 50));
         assertThat(Recognizer.withoutLoneDoubtedRegions(digits, regions(Polarity.DARK_ON_LIGHT,
-                digits.toArray(RecognizedDigit[]::new)), reader)).isEqualTo(digits);
+                digits.toArray(RecognizedDigit[]::new)), reader, ALONE)).isEqualTo(digits);
     }
 
     @Test
