@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>A model may carry a {@link SecondHead}: dense layers fine-tuned on the crops our own
  * detector cuts from photos (printed digits among them, which MNIST has none of) on the same,
  * frozen, convolutional features. It is asked only about crops the first head calls "not a
- * digit", and its answer stands only if it reads a digit. So it can add digits the first head
- * turned down, but never changes a digit the first head read: on MNIST the pair can only do
- * better than the first head alone, whose accuracy the model was chosen for.
+ * digit", and its answer stands only if it reads a digit surely enough. So it can add digits
+ * the first head turned down, but never changes a digit the first head read: on MNIST the pair
+ * can only do better than the first head alone, whose accuracy the model was chosen for.
  *
  * <p>Confined to one thread: the first thread that classifies owns it, since neither DL4J
  * networks nor the compiled fast path are thread-safe. The model is checked and warmed up at
