@@ -70,6 +70,8 @@ public final class CropHarvest {
             }
         }
         byte[] pixels = crops.toByteArray();
+        java.nio.file.Path parent = Path.of(prefix).toAbsolutePath().getParent();
+        java.nio.file.Files.createDirectories(parent);
         int count = pixels.length / DigitImages.PIXELS;
         IdxWriter.writeImages(Path.of(prefix + "-images-idx3-ubyte.gz"),
                 new IdxImages(count, DigitImages.SIDE, DigitImages.SIDE, pixels));
