@@ -67,7 +67,6 @@ final class FoldedCnn {
     private final List<Dense> head;
     private final List<Dense> secondHead;
     private final int side;
-    private final int classes;
     private float[] bufA = new float[0];
     private float[] bufB = new float[0];
     private float[] cols = new float[0];
@@ -76,54 +75,25 @@ final class FoldedCnn {
     // Weights live in native memory once: copying them in on every call cost as much as im2col.
     private final java.util.Map<float[], FloatPointer> nativeWeights = new java.util.IdentityHashMap<>();
 
-    private FoldedCnn(List<Step> trunk, List<Dense> head, List<Dense> secondHead, int side, int classes) {
+    private FoldedCnn(List<Step> trunk, List<Dense> head, List<Dense> secondHead, int side) {
         this.trunk = trunk;
         this.head = head;
         this.secondHead = secondHead;
         this.side = side;
-        this.classes = classes;
     }
 
     /**
-     * This network with {@code other}'s dense layers as a second head on the same features:
-     * {@code other} must have been trained from this network with its convolutional layers
-     * frozen, so its trunk is this one's to the bit and is computed once for both.
+     * This network with {@code other}'s dense layers as a second head on the same features. The
+     * caller has checked that {@code other}'s convolutional layers are this network's to the bit
+     * (DigitClassifier does, on the DL4J networks), so they are computed once for both.
      */
-    FoldedCnn withSecondHead(FoldedCnn other) throws UnsupportedNetworkException {
-        if (!sameTrunk(trunk, other.trunk)) {
-            throw new UnsupportedNetworkException("the second head's convolutional layers differ from the model's");
-        }
-        return new FoldedCnn(trunk, head, other.head, side, classes);
-    }
-
-    boolean hasSecondHead() {
-        return !secondHead.isEmpty();
-    }
-
-    private static boolean sameTrunk(List<Step> a, List<Step> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            boolean same = a.get(i) instanceof Conv x && b.get(i) instanceof Conv y
-                    ? x.in() == y.in() && x.out() == y.out() && x.k() == y.k() && x.relu() == y.relu()
-                    && java.util.Arrays.equals(x.w(), y.w()) && java.util.Arrays.equals(x.b(), y.b())
-                    : a.get(i).equals(b.get(i));
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    int classes() {
-        return classes;
+    FoldedCnn withSecondHead(FoldedCnn other) {
+        return new FoldedCnn(trunk, head, other.head, side);
     }
 
     static FoldedCnn compile(MultiLayerNetwork net, int side) throws UnsupportedNetworkException {
         List<Step> steps = new ArrayList<>();
         Layer[] layers = net.getLayers();
-        int classes = -1;
         for (int i = 0; i < layers.length; i++) {
             var conf = layers[i].conf().getLayer();
             BatchNormalization bn = i + 1 < layers.length
@@ -171,7 +141,6 @@ final class FoldedCnn {
                     i++;
                 }
                 steps.add(new Dense(in, out, w, b, act));
-                classes = out;
             } else if (conf instanceof ActivationLayer a && !steps.isEmpty()) {
                 steps.set(steps.size() - 1, withActivation(steps.get(steps.size() - 1),
                         activation(a.getActivationFn(), layers[i])));
@@ -193,7 +162,7 @@ final class FoldedCnn {
             }
             head.add(dense);
         }
-        return new FoldedCnn(List.copyOf(steps.subList(0, firstDense)), List.copyOf(head), List.of(), side, classes);
+        return new FoldedCnn(List.copyOf(steps.subList(0, firstDense)), List.copyOf(head), List.of(), side);
     }
 
     /** Merges a following activation layer into the step before it. */
@@ -325,13 +294,9 @@ final class FoldedCnn {
 
     /**
      * Class probabilities for {@code count} images of side×side floats, one after another in
-     * {@code input}. Returns [count][classes].
+     * {@code input}, from both heads: {first, second}, each [count][classes], the second null
+     * without a second head.
      */
-    float[][] output(float[] input, int count) {
-        return probabilities(head, features(input, count), count);
-    }
-
-    /** The same from both heads: {first, second}, the second null without a second head. */
     float[][][] outputs(float[] input, int count) {
         float[] features = features(input, count);
         return new float[][][] {probabilities(head, features, count),
