@@ -305,10 +305,19 @@ final class FoldedCnn {
 
     /** The trunk's output flattened as DL4J does for a dense layer: [count][C·H·W]. */
     private float[] features(float[] input, int count) {
-        // Input is [B][1][H][W], which for one channel is already [C][B][H][W].
-        float[] x = ensure(true, count * side * side);
-        System.arraycopy(input, 0, x, 0, count * side * side);
-        int channels = 1;
+        // Input is [B][C][H][W]; for one channel that is already [C][B][H][W].
+        int channels = trunk.isEmpty() || !(trunk.get(0) instanceof Conv first) ? 1 : first.in();
+        int plane = side * side;
+        float[] x = ensure(true, count * channels * plane);
+        if (channels == 1) {
+            System.arraycopy(input, 0, x, 0, count * plane);
+        } else {
+            for (int b = 0; b < count; b++) {
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(input, (b * channels + c) * plane, x, (c * count + b) * plane, plane);
+                }
+            }
+        }
         int h = side;
         boolean inA = true;
         for (Step step : trunk) {

@@ -1,0 +1,26 @@
+package io.digitcam.synth;
+
+import io.digitcam.model.DigitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** The scene renderers by name, for the command line. */
+public final class Renderers {
+    public static final List<String> NAMES = List.of();
+
+    private Renderers() {
+    }
+
+    public static SceneRenderer create(String name, DigitSet handwriting, long seed, Set<Condition> excluded) {
+        throw new IllegalArgumentException("unknown renderer " + name + " (known: " + String.join(", ", NAMES) + ")");
+    }
+
+    /** For picocli's completion candidates. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return NAMES.iterator();
+        }
+    }
+}
