@@ -21,11 +21,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import io.digitcam.bench.SceneBenchmark;
+import io.digitcam.model.MnistData;
+import io.digitcam.recognize.FrameReader;
+import io.digitcam.recognize.ReadingSettings;
+import io.digitcam.synth.Renderers;
+import io.digitcam.synth.SceneRenderer;
+import io.digitcam.verify.DigitVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and print the figures.",
-        subcommands = {BenchCommand.Classifier.class, BenchCommand.Pipeline.class, BenchCommand.Soak.class})
+        subcommands = {BenchCommand.Classifier.class, BenchCommand.Pipeline.class, BenchCommand.Scenes.class,
+                BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -185,6 +193,55 @@ final class BenchCommand implements Runnable {
                     Files.deleteIfExists(temp);
                 }
             }
+        }
+    }
+
+    @Command(name = "scenes", mixinStandardHelpOptions = true,
+            description = "Reads generated scenes and scores them against their truth, overall and per condition: digits "
+                    + "read, numbers exact, false digits per empty frame, and where missed digits were lost (not proposed, "
+                    + "turned down by the verifier, misread); with the time per frame (median, p95).")
+    static final class Scenes implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        ModelOption model;
+
+        @picocli.CommandLine.Mixin
+        VerifierOption verifier;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "Directory with the MNIST IDX files; the test split's digits are drawn (writers the models never saw).")
+        Path data;
+
+        @Option(names = "--renderer", defaultValue = "raster",
+                description = "Scene renderer: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}, which the shipped "
+                        + "verifier was not trained on.", completionCandidates = Renderers.Names.class)
+        String renderer;
+
+        @Option(names = "--scenes", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}.")
+        int scenes;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--min-rows", defaultValue = "20",
+                description = "Show a condition with at least this many digits or empty frames. Default: ${DEFAULT-VALUE}.")
+        int minRows;
+
+        @Override
+        public Integer call() throws Exception {
+            if (scenes < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scenes must be at least 1");
+            }
+            MnistData.requireFiles(data, MnistData.TEST_IMAGES, MnistData.TEST_LABELS);
+            SceneRenderer scenesOf = Renderers.create(renderer, MnistData.test(data), seed, java.util.Set.of());
+            FrameReader reader = FrameReader.create(DigitClassifier.load(model.resolved()),
+                    DigitVerifier.load(verifier.resolved()), ReadingSettings.DEFAULT);
+            SceneBenchmark.Result result = SceneBenchmark.run(reader, scenesOf::render, 0, scenes, reader.minDigit());
+            SceneBenchmark.print(result, scenes + " scenes from the " + renderer + " renderer, seed " + seed + "; "
+                    + TrainingProvenance.describe(verifier.resolved(), renderer), spec.commandLine().getOut(), minRows);
+            return 0;
         }
     }
 

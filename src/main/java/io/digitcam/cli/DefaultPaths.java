@@ -8,6 +8,7 @@ import java.nio.file.Path;
  */
 final class DefaultPaths {
     static final String MODEL = "models/digitcam-cnn.zip";
+    static final String VERIFIER = "models/digitcam-verifier.zip";
 
     private DefaultPaths() {
     }

@@ -42,6 +42,20 @@ public final class FrameReader {
         this.minConfidence = minConfidence;
     }
 
+    /** The standard pipeline around loaded networks. */
+    public static FrameReader create(DigitClassifier classifier, DigitVerifier verifier, ReadingSettings s) {
+        return new FrameReader(new CandidateProposer(s.proposal()), verifier, new DigitNormalizer(s.normalizer()),
+                classifier, new NumberReader(s.lineOverlap(), s.numberGap()), s.minDigit(), s.minConfidence());
+    }
+
+    public double minConfidence() {
+        return minConfidence;
+    }
+
+    public double minDigit() {
+        return minDigit;
+    }
+
     public void setMinConfidence(double value) {
         minConfidence = value;
     }

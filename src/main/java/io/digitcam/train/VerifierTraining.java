@@ -67,11 +67,8 @@ public final class VerifierTraining {
                                           Consumer<String> log) {
         MultiLayerNetwork net = new MultiLayerNetwork(network(seed));
         net.init();
-        int n = train.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = balanced(train);
+        int n = order.length;
         Random random = new Random(seed);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, random);
@@ -89,6 +86,24 @@ public final class VerifierTraining {
         return net;
     }
 
+    /**
+     * Every example once and each digit as many more times as brings digits to a quarter of the
+     * whole: at thirty candidates to a digit the network learnt to say "not a digit" to faint ones.
+     */
+    static int[] balanced(VerifierSamples.Set set) {
+        int positives = set.positives();
+        int negatives = set.size() - positives;
+        int copies = positives == 0 ? 1 : Math.max(1, (int) Math.round(negatives / (3.0 * positives)));
+        int[] order = new int[negatives + positives * copies];
+        int at = 0;
+        for (int i = 0; i < set.size(); i++) {
+            for (int c = 0; c < (set.labels()[i] == 1 ? copies : 1); c++) {
+                order[at++] = i;
+            }
+        }
+        return order;
+    }
+
     private static void shuffle(int[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -98,15 +113,17 @@ public final class VerifierTraining {
         }
     }
 
-    /** A batch with a random contrast gain per example: the same ink reads fainter or stronger under other light. */
+    /** A batch with a random gain per example on the surroundings: clutter is as strong as the ink, or fainter. */
     private static INDArray features(VerifierSamples.Set set, int[] order, int from, int count, Random random) {
         int plane = VerifierSamples.PLANE;
         float[] x = new float[count * plane];
         for (int i = 0; i < count; i++) {
             int src = order[from + i] * plane;
             float gain = 0.6f + 0.8f * random.nextFloat();
+            int window = plane / VerifierInput.CHANNELS;
             for (int p = 0; p < plane; p++) {
-                x[i * plane + p] = Math.min(1f, (set.inputs()[src + p] & 0xff) / 255f * gain);
+                float v = (set.inputs()[src + p] & 0xff) / 255f;
+                x[i * plane + p] = p < window ? v : Math.min(1f, v * gain);
             }
         }
         return Nd4j.create(x, new long[] {count, VerifierInput.CHANNELS, VerifierInput.SIDE, VerifierInput.SIDE},

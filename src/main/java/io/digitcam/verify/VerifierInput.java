@@ -28,6 +28,8 @@ public final class VerifierInput {
     public static final int CHANNELS = 2;
     /** Window sides as multiples of the candidate's longer side. */
     static final double[] WINDOWS = {1.25, 3.0};
+    /** A window whose ink peaks below this is noise, and is not stretched up to look like ink. */
+    private static final float MIN_PEAK = 0.15f;
 
     private VerifierInput() {
     }
@@ -71,8 +73,25 @@ public final class VerifierInput {
             for (int w = 0; w < CHANNELS; w++) {
                 sample(integral, c.levelBox(), WINDOWS[w], out, (i * CHANNELS + w) * plane);
             }
+            stretch(out, i * CHANNELS * plane, CHANNELS * plane, plane);
         }
         return out;
+    }
+
+    /**
+     * Scales both windows so the candidate's strongest ink reads 1: faint pencil and bold marker
+     * then look alike, and the network judges shapes and surroundings, not how dark the pen was.
+     * The surroundings keep their contrast relative to the candidate's.
+     */
+    private static void stretch(float[] x, int from, int count, int firstWindow) {
+        float max = 0;
+        for (int i = from; i < from + firstWindow; i++) {
+            max = Math.max(max, x[i]);
+        }
+        float gain = 1f / Math.max(max, MIN_PEAK);
+        for (int i = from; i < from + count; i++) {
+            x[i] = Math.min(1f, x[i] * gain);
+        }
     }
 
     /** The square of side {@code factor} × the box's longer side round its centre, as SIDE×SIDE means. */
