@@ -13,6 +13,7 @@ import io.digitcam.model.ModelLoadException;
 import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
+import io.digitcam.verify.DigitVerifier;
 import io.digitcam.source.CameraSpec;
 import io.digitcam.source.FrameSource;
 import io.digitcam.source.Sources;
@@ -70,7 +71,9 @@ final class LiveController implements AutoCloseable {
     private void loadModel() {
         try {
             DigitClassifier classifier = DigitClassifier.load(settings.model(), settings.threads());
-            Recognizer recognizer = Recognizer.create(classifier, RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
+            DigitVerifier verifier = DigitVerifier.load(settings.verifier());
+            Recognizer recognizer = Recognizer.create(classifier, verifier,
+                    RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
             modelSha256 = Checksums.sha256(settings.model());
             pipeline.worker().setRecognizer(recognizer);
             Platform.runLater(() -> window.status("Model " + settings.model().getFileName() + " loaded"));

@@ -1,7 +1,7 @@
 package io.digitcam.bench;
 
 import io.digitcam.propose.Candidate;
-import io.digitcam.recognize.FrameReader;
+import io.digitcam.recognize.Recognizer;
 import io.digitcam.synth.SceneImages;
 import io.digitcam.synth.SynthScene;
 import io.digitcam.vision.Box;
@@ -30,13 +30,13 @@ public final class SceneBenchmark {
         }
     }
 
-    public static Result run(FrameReader reader, LongFunction<SynthScene> scenes, long from, int count,
+    public static Result run(Recognizer reader, LongFunction<SynthScene> scenes, long from, int count,
                              double minDigit) {
         ReadingScore score = new ReadingScore();
         double[] millis = new double[count];
         for (int i = 0; i < count; i++) {
             SynthScene scene = scenes.apply(from + i);
-            try (Mat frame = SceneImages.toMat(scene.image()); FrameReader.Trace trace = reader.trace(frame)) {
+            try (Mat frame = SceneImages.toMat(scene.image()); Recognizer.Trace trace = reader.trace(frame)) {
                 millis[i] = trace.times().totalMillis();
                 List<Box> proposed = trace.proposals().candidates().stream().map(Candidate::box).toList();
                 List<Box> accepted = trace.verified().stream().filter(v -> v.digitProbability() >= minDigit)

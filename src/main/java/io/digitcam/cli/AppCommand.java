@@ -29,6 +29,9 @@ final class AppCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelOption model;
 
+    @picocli.CommandLine.Mixin
+    VerifierOption verifier;
+
     @Option(names = "--width", defaultValue = "1280", description = "Camera resolution asked for. Default: ${DEFAULT-VALUE}.")
     int width;
 
@@ -58,7 +61,7 @@ final class AppCommand implements Callable<Integer> {
                     + "run it on a desktop or under xvfb-run. The CLI commands work without one.");
             return 1;
         }
-        return DigitCamApp.launchAndWait(new AppSettings(source, captures, model.resolved(), width, height, fps,
+        return DigitCamApp.launchAndWait(new AppSettings(source, captures, model.resolved(), verifier.resolved(), width, height, fps,
                 minConfidence, threads));
     }
 

@@ -23,8 +23,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import io.digitcam.bench.SceneBenchmark;
 import io.digitcam.model.MnistData;
-import io.digitcam.recognize.FrameReader;
-import io.digitcam.recognize.ReadingSettings;
+import io.digitcam.recognize.Recognizer;
+import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.synth.Renderers;
 import io.digitcam.synth.SceneRenderer;
 import io.digitcam.verify.DigitVerifier;
@@ -81,6 +81,9 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Mixin
         ModelOption model;
 
+        @picocli.CommandLine.Mixin
+        VerifierOption verifier;
+
         @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "demo",
                 description = "demo (1280×720, several numbers), a video or image file, or a camera. Default: ${DEFAULT-VALUE}.")
         String source;
@@ -97,7 +100,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Recognizer recognizer = recognizer(model.resolved());
+            Recognizer recognizer = recognizer(model.resolved(), verifier.resolved());
             DigitTracker tracker = tracker();
             FrameSource frameSource;
             if (source.equals("demo")) {
@@ -134,6 +137,9 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Mixin
         ModelOption model;
 
+        @picocli.CommandLine.Mixin
+        VerifierOption verifier;
+
         @Option(names = "--source", paramLabel = "FILE",
                 description = "A video file, looped. Default: a 1280×720 clip of the demo (several numbers, "
                         + io.digitcam.live.Soak.CLIP_FRAMES + " frames) recorded to a temporary file first.")
@@ -167,7 +173,7 @@ final class BenchCommand implements Runnable {
                         ? ": not a file" : ": no such file"));
             }
             PrintWriter out = spec.commandLine().getOut();
-            Recognizer recognizer = recognizer(model.resolved());
+            Recognizer recognizer = recognizer(model.resolved(), verifier.resolved());
             DigitTracker tracker = tracker();
             Path clip = source;
             Path temp = null;
@@ -236,8 +242,8 @@ final class BenchCommand implements Runnable {
             }
             MnistData.requireFiles(data, MnistData.TEST_IMAGES, MnistData.TEST_LABELS);
             SceneRenderer scenesOf = Renderers.create(renderer, MnistData.test(data), seed, java.util.Set.of());
-            FrameReader reader = FrameReader.create(DigitClassifier.load(model.resolved()),
-                    DigitVerifier.load(verifier.resolved()), ReadingSettings.DEFAULT);
+            Recognizer reader = Recognizer.create(DigitClassifier.load(model.resolved()),
+                    DigitVerifier.load(verifier.resolved()), RecognitionSettings.DEFAULT);
             SceneBenchmark.Result result = SceneBenchmark.run(reader, scenesOf::render, 0, scenes, reader.minDigit());
             SceneBenchmark.print(result, scenes + " scenes from the " + renderer + " renderer, seed " + seed + "; "
                     + TrainingProvenance.describe(verifier.resolved(), renderer), spec.commandLine().getOut(), minRows);
@@ -246,8 +252,8 @@ final class BenchCommand implements Runnable {
     }
 
     /** The live pipeline's reader, as the app builds it. */
-    private static Recognizer recognizer(Path model) throws ModelLoadException {
-        return Recognizer.create(DigitClassifier.load(model), RecognitionSettings.DEFAULT);
+    private static Recognizer recognizer(Path model, Path verifier) throws ModelLoadException {
+        return Recognizer.load(model, verifier, RecognitionSettings.DEFAULT);
     }
 
     private static DigitTracker tracker() {

@@ -9,6 +9,7 @@ import io.digitcam.recognize.Recognition;
 import io.digitcam.recognize.RecognitionJson;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
+import io.digitcam.verify.DigitVerifier;
 import io.digitcam.render.Annotator;
 import io.digitcam.render.DebugImages;
 import io.digitcam.source.ImageFiles;
@@ -43,6 +44,9 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelOption model;
 
+    @picocli.CommandLine.Mixin
+    VerifierOption verifier;
+
     @Option(names = "--json", description = "Print one JSON object per image (JSON Lines).")
     boolean json;
 
@@ -69,6 +73,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         Recognizer recognizer = Recognizer.create(DigitClassifier.load(model.resolved()),
+                DigitVerifier.load(verifier.resolved()),
                 RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
         int failed = 0;
         for (Path file : expand(inputs)) {
@@ -92,7 +97,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 if (debug != null) {
                     // At the image's size, so it lines up with the photo (the detector works smaller).
-                    try (Mat ink = trace.detection().combinedInk(); Mat mask = new Mat()) {
+                    try (Mat ink = trace.inkView(); Mat mask = new Mat()) {
                         resize(ink, mask, image.size(), 0, 0, INTER_NEAREST);
                         write(debug.resolve(stem + ".mask.png"), mask);
                     }

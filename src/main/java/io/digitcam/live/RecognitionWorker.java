@@ -110,7 +110,7 @@ public final class RecognitionWorker implements Runnable {
     }
 
     private static LiveResult.DebugView debugView(Recognizer.Trace trace) {
-        try (Mat ink = trace.detection().combinedInk(); Mat mask = new Mat();
+        try (Mat ink = trace.inkView(); Mat mask = new Mat();
              Mat crops = DebugImages.crops(trace.crops(), trace.predictions()); Mat cropsBgra = new Mat()) {
             cvtColor(ink, mask, COLOR_GRAY2BGRA);
             cvtColor(crops, cropsBgra, COLOR_BGR2BGRA);

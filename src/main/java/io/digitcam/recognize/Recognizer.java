@@ -1,183 +1,119 @@
 package io.digitcam.recognize;
 
+import static org.bytedeco.opencv.global.opencv_core.max;
+
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.DigitPrediction;
+import io.digitcam.propose.CandidateProposer;
+import io.digitcam.propose.Proposals;
+import io.digitcam.verify.DigitVerifier;
+import io.digitcam.verify.Verified;
 import io.digitcam.vision.Box;
-import io.digitcam.vision.Detection;
-import io.digitcam.vision.DigitDetector;
 import io.digitcam.vision.DigitNormalizer;
-import io.digitcam.vision.Region;
+import io.digitcam.vision.Polarity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * One frame in, the digits and numbers in it out: detect → normalise → classify (one batch) →
- * reject → read numbers. The CLI uses it directly, the app from its worker thread. Not
- * thread-safe (the classifier is confined to one thread).
+ * One frame in, its digits and numbers out, in four stages that each finish before the next:
+ * propose candidates → verify which are one digit → classify those (one batch) → group the
+ * digits into numbers. The CLI uses it directly, the app from its worker thread. Not
+ * thread-safe (the networks are confined to one thread).
+ *
+ * <p>A classifier with a "not a digit" class has a second say: a crop it calls mostly not a
+ * digit is dropped. The verifier sees the ink maps and the surroundings, the classifier the
+ * normalised crop, so the two learned views err in different places; on generated scenes the
+ * pair made a quarter of the verifier's false digits at the same threshold for a point of
+ * digits. A digits-only model (an imported one) leaves the decision to the verifier.
  */
 public final class Recognizer {
-    private final DigitDetector detector;
+    /** Of two accepted candidates covering more than this share of the smaller one, only the surer stays. */
+    static final double SAME_PLACE = 0.5;
+
+    private final CandidateProposer proposer;
+    private final DigitVerifier verifier;
     private final DigitNormalizer normalizer;
     private final DigitClassifier classifier;
     private final NumberReader reader;
-    private final double besideDigits;
-    private final double doubtedAlone;
+    private final double minDigit;
     // Set from the UI thread (the threshold slider), read by the worker.
     private volatile double minConfidence;
 
-    public Recognizer(DigitDetector detector, DigitNormalizer normalizer, DigitClassifier classifier,
-                      NumberReader reader, double minConfidence, double besideDigits, double doubtedAlone) {
-        this.detector = detector;
+    public Recognizer(CandidateProposer proposer, DigitVerifier verifier, DigitNormalizer normalizer,
+                      DigitClassifier classifier, NumberReader reader, double minDigit, double minConfidence) {
+        this.proposer = proposer;
+        this.verifier = verifier;
         this.normalizer = normalizer;
         this.classifier = classifier;
         this.reader = reader;
+        this.minDigit = minDigit;
         this.minConfidence = minConfidence;
-        this.besideDigits = besideDigits;
-        this.doubtedAlone = doubtedAlone;
     }
 
-    public void setMinConfidence(double value) {
-        minConfidence = value;
+    /** The standard pipeline around loaded networks. */
+    public static Recognizer create(DigitClassifier classifier, DigitVerifier verifier, RecognitionSettings s) {
+        return new Recognizer(new CandidateProposer(s.proposal()), verifier, new DigitNormalizer(s.normalizer()),
+                classifier, new NumberReader(s.lineOverlap(), s.numberGap()), s.minDigit(), s.minConfidence());
+    }
+
+    /** Loads both networks (the classifier with one native thread) and builds the standard pipeline. */
+    public static Recognizer load(java.nio.file.Path model, java.nio.file.Path verifier, RecognitionSettings s)
+            throws io.digitcam.model.ModelLoadException {
+        return create(DigitClassifier.load(model), DigitVerifier.load(verifier), s);
     }
 
     public double minConfidence() {
         return minConfidence;
     }
 
-    /** The standard pipeline around a loaded classifier. */
-    public static Recognizer create(DigitClassifier classifier, RecognitionSettings settings) {
-        return new Recognizer(new DigitDetector(settings.detection()), new DigitNormalizer(settings.normalizer()),
-                classifier, new NumberReader(settings.lineOverlap(), settings.numberGap()), settings.minConfidence(),
-                settings.besideDigits(), settings.doubtedAlone());
+    public double minDigit() {
+        return minDigit;
     }
 
-    /** Everything computed for one frame, kept for the debug views. */
-    public record Trace(Recognition recognition, Detection detection, List<Region> regions, List<byte[]> crops,
-                        List<DigitPrediction> predictions, List<DigitDetector.Rejection> rejections,
-                        StageTimes times)
-            implements AutoCloseable {
+    public void setMinConfidence(double value) {
+        minConfidence = value;
+    }
+
+    /**
+     * A candidate the verifier accepted, with its 28×28 crop and the classifier's reading of it.
+     * {@code confidence} is the label's probability among the digits alone: whether it is a digit
+     * at all is the verifier's question, and the classifier only labels.
+     */
+    public record Reading(Verified verified, byte[] crop, DigitPrediction prediction, double confidence) {
+        public Box box() {
+            return verified.candidate().box();
+        }
+
+        double score() {
+            return verified.digitProbability() * confidence;
+        }
+    }
+
+    /** Everything one frame went through, kept for the debug views; the caller closes it. */
+    public record Trace(Recognition recognition, Proposals proposals, List<Verified> verified,
+                        List<Reading> readings, StageTimes times) implements AutoCloseable {
+        /** Both polarities' ink at the finest level, as one grey image (a new Mat the caller closes). */
+        public Mat inkView() {
+            Mat both = new Mat();
+            max(proposals.map(0, Polarity.DARK_ON_LIGHT).contrast(), proposals.map(0, Polarity.LIGHT_ON_DARK).contrast(),
+                    both);
+            return both;
+        }
+
+        public List<byte[]> crops() {
+            return readings.stream().map(Reading::crop).toList();
+        }
+
+        public List<DigitPrediction> predictions() {
+            return readings.stream().map(Reading::prediction).toList();
+        }
+
         @Override
         public void close() {
-            detection.close();
+            proposals.close();
         }
-    }
-
-    private static void explainDropped(List<RecognizedDigit> before, List<RecognizedDigit> after,
-                                       Map<Box, Region> regions, String reason,
-                                       List<DigitDetector.Rejection> rejections) {
-        for (RecognizedDigit d : before) {
-            if (!after.contains(d)) {
-                Region r = regions.get(d.box());
-                rejections.add(new DigitDetector.Rejection(r.box(), r.polarity(), reason));
-            }
-        }
-    }
-
-    /** The predictions at or above {@code minConfidence}, with their boxes. */
-    public static List<RecognizedDigit> confident(List<DigitPrediction> predictions, List<Box> boxes,
-                                                  double minConfidence) {
-        List<RecognizedDigit> digits = new ArrayList<>();
-        for (int i = 0; i < predictions.size(); i++) {
-            DigitPrediction p = predictions.get(i);
-            if (p.probability() >= minConfidence) {
-                digits.add(new RecognizedDigit(p.label(), p.probability(), p.runnerUp(), p.runnerUpProbability(),
-                        boxes.get(i)));
-            }
-        }
-        return digits;
-    }
-
-    /**
-     * Adds the regions the classifier turned down mostly as "not a digit" but is sure which digit
-     * they would be ({@link RecognitionSettings#besideDigits}), when a digit already read stands
-     * beside them in the same number and the same ink. Their confidence is that of the label with
-     * the "not a digit" share left out: the row of digits has answered whether it is a digit.
-     * Only digits that survived every other test vouch for a region, so a stray stroke read as a
-     * "1" cannot make its neighbour a digit and then keep its own place thanks to it. A region
-     * read this way vouches in turn for the next one: the "8" of "812" when only the "2" was sure.
-     */
-    static List<RecognizedDigit> withDigitsBesideRead(List<RecognizedDigit> read, List<DigitPrediction> predictions,
-                                                      List<Region> regions, Map<Box, Region> byBox,
-                                                      double minConfidence, double besideDigits,
-                                                      NumberReader reader) {
-        List<RecognizedDigit> out = new ArrayList<>(read);
-        boolean added = true;
-        while (added) {
-            added = false;
-            for (int i = 0; i < predictions.size(); i++) {
-                DigitPrediction p = predictions.get(i);
-                Region region = regions.get(i);
-                double digitShare = 1 - p.nonDigitProbability();
-                if (p.probability() >= minConfidence || digitShare <= 0
-                        || p.probability() < Math.max(minConfidence, besideDigits) * digitShare
-                        || out.stream().anyMatch(o -> o.box().equals(region.box()))) {
-                    continue;
-                }
-                boolean vouched = out.stream().anyMatch(o -> {
-                    Region other = byBox.get(o.box());
-                    return other.polarity() == region.polarity() && reader.sameNumber(o.box(), region.box())
-                            && !(region.needsNeighbour() && other.needsNeighbour());
-                });
-                if (vouched) {
-                    out.add(new RecognizedDigit(p.label(), p.probability() / digitShare, p.runnerUp(),
-                            p.runnerUpProbability() / digitShare, region.box()));
-                    added = true;
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Drops the digits read from regions the detector doubted ({@link Region#needsNeighbour}: bars
-     * and digits on uneven surroundings, chalk off the board) unless a digit it did not doubt, in
-     * the same ink, stands beside them in the same number: a "1" in "5183" keeps its place, a pen
-     * lying alone on a cluttered table does not, nor does a dark book spine next to a light one
-     * (one number is written in one ink). A digit other than "1" read at {@code aloneAt} or more
-     * stands alone all the same: clutter is read as a "1" that surely, hardly ever as another digit.
-     */
-    static List<RecognizedDigit> withoutLoneDoubtedRegions(List<RecognizedDigit> digits, Map<Box, Region> regions,
-                                                           NumberReader reader, double aloneAt) {
-        if (regions.values().stream().noneMatch(Region::needsNeighbour)) {
-            return digits;
-        }
-        return digits.stream().filter(d -> {
-            Region region = regions.get(d.box());
-            return !region.needsNeighbour() || d.label() != 1 && d.confidence() >= aloneAt
-                    || digits.stream().anyMatch(o -> {
-                Region other = regions.get(o.box());
-                return o != d && !other.needsNeighbour() && other.polarity() == region.polarity()
-                        && reader.sameNumber(o.box(), d.box());
-            });
-        }).toList();
-    }
-
-    /**
-     * Drops each "1" that is a number on its own, or in a number of "1"s only, and that
-     * {@code mayStandAlone} turns down ({@link DigitDetector#mayStandAlone}): a lone stroke with
-     * ink close around it, or ink that is not a stroke (a thin line, a wedge). The predicate gets
-     * the boxes of the other "1"s of its number, whose ink does not count around it: two book
-     * spines side by side read "11" too.
-     */
-    static List<RecognizedDigit> withoutDoubtfulLoneOnes(List<RecognizedDigit> digits,
-                                                          BiPredicate<RecognizedDigit, List<Box>> mayStandAlone,
-                                                          NumberReader reader) {
-        List<RecognizedDigit> doubtful = new ArrayList<>();
-        for (List<RecognizedDigit> number : reader.numbers(digits)) {
-            if (number.stream().allMatch(d -> d.label() == 1)) {
-                for (RecognizedDigit d : number) {
-                    List<Box> others = number.stream().filter(o -> o != d).map(RecognizedDigit::box).toList();
-                    if (!mayStandAlone.test(d, others)) {
-                        doubtful.add(d);
-                    }
-                }
-            }
-        }
-        return digits.stream().filter(d -> !doubtful.contains(d)).toList();
     }
 
     public Recognition recognize(Mat frame) {
@@ -186,59 +122,66 @@ public final class Recognizer {
         }
     }
 
-    /** Like {@link #recognize}, keeping the intermediate results; the caller closes the trace. */
     public Trace trace(Mat frame) {
-        return trace(frame, false);
-    }
-
-    /** With {@code explain}, the trace also lists the regions the detector turned down and why. */
-    public Trace trace(Mat frame, boolean explain) {
         long start = System.nanoTime();
-        List<DigitDetector.Rejection> rejections = explain ? new ArrayList<>() : List.of();
-        Detection detection = detector.detect(frame, explain ? rejections : null);
-        long detected = System.nanoTime();
-        List<Region> regions = new ArrayList<>();
+        Proposals proposals = proposer.propose(frame);
+        long proposed = System.nanoTime();
+        List<Verified> verified = verifier.verify(proposals);
+        long checked = System.nanoTime();
+        List<Verified> cropped = new ArrayList<>();
         List<byte[]> crops = new ArrayList<>();
-        for (Region r : detection.regions()) {
-            byte[] crop = normalizer.normalize(detection.gray(), r);
-            if (crop != null) {
-                regions.add(r);
-                crops.add(crop);
-            }
-        }
-        long normalized = System.nanoTime();
-        List<DigitPrediction> predictions = new ArrayList<>(classifier.classify(crops));
-        long classified = System.nanoTime();
-        boolean[] aside = CutReadings.setAside(regions, predictions, minConfidence);
-        for (int i = regions.size() - 1; i >= 0; i--) {
-            if (aside[i]) {
-                Region r = regions.remove(i);
-                crops.remove(i);
-                predictions.remove(i);
-                if (explain) {
-                    rejections.add(new DigitDetector.Rejection(r.box(), r.polarity(),
-                            r.isWholeOfCut() ? "read as touching digits" : "read whole, as one wide digit"));
+        for (Verified v : verified) {
+            if (v.digitProbability() >= minDigit) {
+                byte[] crop = normalizer.normalize(proposals.gray(), v.candidate().box(), v.candidate().polarity());
+                if (crop != null) {
+                    cropped.add(v);
+                    crops.add(crop);
                 }
             }
         }
-        List<RecognizedDigit> digits = confident(predictions, regions.stream().map(Region::box).toList(), minConfidence);
-        Map<Box, Region> byBox = regions.stream().collect(Collectors.toMap(Region::box, r -> r, (a, b) -> a));
-        List<RecognizedDigit> doubtedKept = withoutLoneDoubtedRegions(digits, byBox, reader, doubtedAlone);
-        List<RecognizedDigit> notDoubted = withoutDoubtfulLoneOnes(doubtedKept,
-                (d, others) -> detector.mayStandAlone(detection, byBox.get(d.box()), others), reader);
-        List<RecognizedDigit> kept = withDigitsBesideRead(notDoubted, predictions, regions, byBox, minConfidence,
-                besideDigits, reader);
-        if (explain) {
-            explainDropped(digits, doubtedKept, byBox,
-                    "doubted (uneven surroundings, or chalk off the board) and no digit beside it", rejections);
-            explainDropped(doubtedKept, notDoubted, byBox,
-                    "a lone 1 with ink around it, or not a stroke (a thin line, a wedge)", rejections);
+        List<DigitPrediction> predictions = classifier.classify(crops);
+        long classified = System.nanoTime();
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < cropped.size(); i++) {
+            DigitPrediction p = predictions.get(i);
+            readings.add(new Reading(cropped.get(i), crops.get(i), p, amongDigits(p.probability(), p)));
         }
-        NumberReader.Reading reading = reader.read(kept);
+        List<RecognizedDigit> digits = new ArrayList<>();
+        for (Reading r : onePerPlace(readings)) {
+            if (r.confidence() >= minConfidence && !r.prediction().rejected()) {
+                DigitPrediction p = r.prediction();
+                digits.add(new RecognizedDigit(p.label(), r.confidence(), p.runnerUp(),
+                        amongDigits(p.runnerUpProbability(), p), r.box()));
+            }
+        }
+        NumberReader.Reading reading = reader.read(digits);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),
                 (System.nanoTime() - start) / 1e6);
-        StageTimes times = new StageTimes((detected - start) / 1e6, (normalized - detected) / 1e6,
-                (classified - normalized) / 1e6);
-        return new Trace(recognition, detection, regions, crops, predictions, rejections, times);
+        StageTimes times = new StageTimes((proposed - start) / 1e6, (checked - proposed) / 1e6,
+                (classified - checked) / 1e6);
+        return new Trace(recognition, proposals, verified, readings, times);
+    }
+
+    /** A probability with the classifier's "not a digit" share (if it has that class) left out. */
+    private static double amongDigits(double probability, DigitPrediction p) {
+        double share = 1 - p.nonDigitProbability();
+        return share > 0 ? Math.min(1, probability / share) : 0;
+    }
+
+    /** Non-maximum suppression: a fragment, or a box round two digits, gives way to the surer reading. */
+    static List<Reading> onePerPlace(List<Reading> readings) {
+        List<Reading> sorted = new ArrayList<>(readings);
+        sorted.sort(Comparator.comparingDouble(Reading::score).reversed());
+        List<Reading> kept = new ArrayList<>();
+        for (Reading r : sorted) {
+            if (kept.stream().noneMatch(k -> covered(k.box(), r.box()))) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean covered(Box a, Box b) {
+        return a.intersection(b) > SAME_PLACE * Math.min(a.area(), b.area());
     }
 }

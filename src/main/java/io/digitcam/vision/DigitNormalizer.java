@@ -28,8 +28,7 @@ public final class DigitNormalizer {
     }
 
     /** A 28×28 crop, row-major bytes, white ink on black; or null if the region holds no ink. */
-    public byte[] normalize(Mat gray, Region region) {
-        Box b = region.box();
+    public byte[] normalize(Mat gray, Box b, Polarity polarity) {
         if (b.width() < 2 || b.height() < 2) {
             return null;
         }
@@ -45,7 +44,7 @@ public final class DigitNormalizer {
                 roi.copyTo(work);
             }
             // work is a fresh, continuous copy: the percentiles read it as one array.
-            if (region.polarity() == Polarity.DARK_ON_LIGHT) {
+            if (polarity == Polarity.DARK_ON_LIGHT) {
                 bitwise_not(work, work);
             }
             // Background = the median of the padded crop (ink covers well under half of it);

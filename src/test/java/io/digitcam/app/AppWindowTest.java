@@ -58,7 +58,7 @@ class AppWindowTest {
     }
 
     private void launch(String source, Path captures, Path model) throws Exception {
-        DigitCamApp.configure(new AppSettings(source, captures, model, 1280, 720, 30, 0.8, 1));
+        DigitCamApp.configure(new AppSettings(source, captures, model, Path.of("models/digitcam-verifier.zip"), 1280, 720, 30, 0.8, 1));
         app = (DigitCamApp) FxToolkit.setupApplication(DigitCamApp::new);
     }
 
@@ -121,8 +121,8 @@ class AppWindowTest {
         assertThat(m.has("time")).isTrue();
 
         // What `digitcam predict` would say of the saved PNG: the same digits as the sidecar.
-        io.digitcam.recognize.Recognizer predict = io.digitcam.recognize.Recognizer.create(
-                io.digitcam.model.DigitClassifier.load(Path.of("models/digitcam-cnn.zip")),
+        io.digitcam.recognize.Recognizer predict = io.digitcam.recognize.Recognizer.load(
+                Path.of("models/digitcam-cnn.zip"), Path.of("models/digitcam-verifier.zip"),
                 io.digitcam.recognize.RecognitionSettings.DEFAULT);
         try (var image = io.digitcam.source.ImageFiles.read(raw)) {
             io.digitcam.recognize.Recognition again = predict.recognize(image);

@@ -22,8 +22,8 @@ class DemoReadingTest {
 
     @Test
     void theWorkerReadsTheDemosNumbersOnMostFrames() throws Exception {
-        Recognizer recognizer = Recognizer.create(DigitClassifier.load(Path.of("models/digitcam-cnn.zip")),
-                RecognitionSettings.DEFAULT);
+        Recognizer recognizer = Recognizer.load(Path.of("models/digitcam-cnn.zip"),
+                Path.of("models/digitcam-verifier.zip"), RecognitionSettings.DEFAULT);
         DigitTracker tracker = new DigitTracker(TrackerSettings.DEFAULT,
                 new io.digitcam.recognize.NumberReader(0.5, 0.8));
         RecognitionWorker worker = new RecognitionWorker(new LatestSlot<>(), recognizer, tracker, r -> { });

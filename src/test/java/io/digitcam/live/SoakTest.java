@@ -50,7 +50,7 @@ class SoakTest {
         Path clip = Soak.recordDemoClip(dir.resolve("soak.avi"), Soak.CLIP_FRAMES);
         assertThat(Files.size(clip)).isGreaterThan(100_000);
         RecognitionSettings settings = RecognitionSettings.DEFAULT;
-        Recognizer recognizer = Recognizer.create(DigitClassifier.load(MODEL), settings);
+        Recognizer recognizer = Recognizer.load(MODEL, Path.of("models/digitcam-verifier.zip"), settings);
         DigitTracker tracker = new DigitTracker(TrackerSettings.DEFAULT,
                 new NumberReader(settings.lineOverlap(), settings.numberGap()));
         List<Soak.Sample> seen = new ArrayList<>();

@@ -36,7 +36,7 @@ class DigitNormalizerTest {
         int n = 30;
         for (int i = 0; i < n; i++) {
             try (Mat page = writtenLarge(mnist, i, 5)) {
-                byte[] crop = normalizer.normalize(page, new Region(inkBox(mnist, i, 5, 40, 30), Polarity.DARK_ON_LIGHT));
+                byte[] crop = normalizer.normalize(page, inkBox(mnist, i, 5, 40, 30), Polarity.DARK_ON_LIGHT);
                 assertThat(crop).hasSize(DigitImages.PIXELS);
                 double[] shape = shape(crop);
                 assertThat(Math.max(shape[2], shape[3])).as("longest side of digit %d", i).isCloseTo(20, within(1.0));
@@ -59,7 +59,7 @@ class DigitNormalizerTest {
         try (Mat page = new Mat(300, 300, CV_8UC1, Scalar.all(230))) {
             line(page, new Point(100, 60), new Point(180, 60), Scalar.all(40), 1, LINE_AA, 0);
             line(page, new Point(180, 60), new Point(130, 220), Scalar.all(40), 1, LINE_AA, 0);
-            byte[] crop = normalizer.normalize(page, new Region(new Box(99, 59, 83, 163), Polarity.DARK_ON_LIGHT));
+            byte[] crop = normalizer.normalize(page, new Box(99, 59, 83, 163), Polarity.DARK_ON_LIGHT);
             int inked = 0;
             for (byte b : crop) {
                 inked += (b & 0xff) > 128 ? 1 : 0;
@@ -73,7 +73,7 @@ class DigitNormalizerTest {
     @Test
     void aRegionWithoutInkGivesNoCrop() {
         try (Mat page = new Mat(200, 200, CV_8UC1, Scalar.all(200))) {
-            assertThat(normalizer.normalize(page, new Region(new Box(50, 50, 40, 60), Polarity.DARK_ON_LIGHT))).isNull();
+            assertThat(normalizer.normalize(page, new Box(50, 50, 40, 60), Polarity.DARK_ON_LIGHT)).isNull();
         }
     }
 
