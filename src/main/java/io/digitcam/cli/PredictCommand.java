@@ -54,7 +54,8 @@ final class PredictCommand implements Callable<Integer> {
     Path annotate;
 
     @Option(names = "--debug", paramLabel = "DIR",
-            description = "Write each image's ink mask and its normalised 28×28 crops here.")
+            description = "Write what each stage saw here: the ink maps, every proposal and what the verifier accepted, "
+                    + "and the normalised 28×28 crops with their labels.")
     Path debug;
 
     @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0.6",
@@ -103,6 +104,14 @@ final class PredictCommand implements Callable<Integer> {
                     }
                     try (Mat crops = DebugImages.crops(trace.crops(), trace.predictions())) {
                         write(debug.resolve(stem + ".crops.png"), crops);
+                    }
+                    var accepted = trace.verified().stream()
+                            .filter(v -> v.digitProbability() >= recognizer.minDigit()).toList();
+                    try (Mat stages = DebugImages.stages(image, trace.proposals().candidates().stream()
+                                    .map(c -> c.box()).toList(), accepted.stream().map(v -> v.candidate().box()).toList(),
+                            accepted.stream().map(v -> v.digitProbability()).toList(),
+                            r.digits().stream().map(d -> d.box()).toList())) {
+                        write(debug.resolve(stem + ".stages.png"), stages);
                     }
                 }
             } catch (IOException e) {

@@ -10,6 +10,7 @@ import io.digitcam.vision.Polarity;
  * @param polarity which way round ink and surface are
  * @param level    the pyramid level whose ink map it came from (0 = working resolution)
  * @param levelBox the same box in that level's pixels, where its ink map is read
+ * @param contrast mean ink contrast over the box (0..1)
  */
-public record Candidate(Box box, Polarity polarity, int level, Box levelBox) {
+public record Candidate(Box box, Polarity polarity, int level, Box levelBox, double contrast) {
 }

@@ -81,10 +81,7 @@ public final class Recognizer {
      * {@code confidence} is the label's probability among the digits alone: whether it is a digit
      * at all is the verifier's question, and the classifier only labels.
      */
-    public record Reading(Verified verified, byte[] crop, DigitPrediction prediction, double confidence) {
-        public Box box() {
-            return verified.candidate().box();
-        }
+    public record Reading(Verified verified, byte[] crop, Box box, DigitPrediction prediction, double confidence) {
 
         double score() {
             return verified.digitProbability() * confidence;
@@ -129,22 +126,25 @@ public final class Recognizer {
         List<Verified> verified = verifier.verify(proposals);
         long checked = System.nanoTime();
         List<Verified> cropped = new ArrayList<>();
-        List<byte[]> crops = new ArrayList<>();
+        List<DigitNormalizer.Normalized> crops = new ArrayList<>();
         for (Verified v : verified) {
             if (v.digitProbability() >= minDigit) {
-                byte[] crop = normalizer.normalize(proposals.gray(), v.candidate().box(), v.candidate().polarity());
+                DigitNormalizer.Normalized crop = normalizer.normalize(proposals.gray(), v.candidate().box(),
+                        v.candidate().polarity());
                 if (crop != null) {
                     cropped.add(v);
                     crops.add(crop);
                 }
             }
         }
-        List<DigitPrediction> predictions = classifier.classify(crops);
+        List<DigitPrediction> predictions = classifier.classify(crops.stream().map(DigitNormalizer.Normalized::pixels)
+                .toList());
         long classified = System.nanoTime();
         List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < cropped.size(); i++) {
             DigitPrediction p = predictions.get(i);
-            readings.add(new Reading(cropped.get(i), crops.get(i), p, amongDigits(p.probability(), p)));
+            readings.add(new Reading(cropped.get(i), crops.get(i).pixels(), crops.get(i).inkBox(), p,
+                    amongDigits(p.probability(), p)));
         }
         List<RecognizedDigit> digits = new ArrayList<>();
         for (Reading r : onePerPlace(readings)) {

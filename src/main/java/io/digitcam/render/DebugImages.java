@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.*;
 
 import io.digitcam.model.DigitImages;
 import io.digitcam.model.DigitPrediction;
+import io.digitcam.vision.Box;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
@@ -18,6 +19,33 @@ public final class DebugImages {
     private static final int CELL = 84;
 
     private DebugImages() {
+    }
+
+    /**
+     * What each stage saw, drawn on a copy of the frame: every proposal in thin grey, those the
+     * verifier accepted in yellow with its probability, and the digits read in green.
+     */
+    public static Mat stages(Mat bgr, List<Box> proposed, List<Box> verified, List<Double> probabilities,
+                             List<Box> read) {
+        Mat out = bgr.clone();
+        int thick = Math.max(1, Math.min(bgr.cols(), bgr.rows()) / 360);
+        for (Box b : proposed) {
+            box(out, b, new Scalar(150, 150, 150, 0), 1);
+        }
+        for (int i = 0; i < verified.size(); i++) {
+            Box b = verified.get(i);
+            box(out, b, new Scalar(0, 220, 255, 0), thick);
+            putText(out, String.format("%.2f", probabilities.get(i)), new Point(b.x(), b.bottom() + 12 * thick),
+                    FONT_HERSHEY_SIMPLEX, 0.35 * thick, new Scalar(0, 220, 255, 0), 1, LINE_AA, false);
+        }
+        for (Box b : read) {
+            box(out, b, new Scalar(60, 200, 60, 0), 2 * thick);
+        }
+        return out;
+    }
+
+    private static void box(Mat img, Box b, Scalar color, int thickness) {
+        rectangle(img, new Point(b.x(), b.y()), new Point(b.right(), b.bottom()), color, thickness, LINE_8, 0);
     }
 
     /** The normalised 28×28 crops, enlarged, each captioned with its prediction. */

@@ -23,7 +23,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Trains the digit / not-a-digit verifier: a small CNN (two 3×3 convolutions, one dense layer,
- * about 10k parameters and 0.1M multiply-adds a candidate) so that a frame's hundred or more
+ * about 10k parameters and 0.17M multiply-adds a candidate) so that a frame's hundred or more
  * candidates cost a few milliseconds. Small, as what it must tell apart is coarse: one digit on
  * its surface, or anything else.
  */

@@ -1,17 +1,11 @@
 package io.digitcam.verify;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32S;
-import static org.bytedeco.opencv.global.opencv_imgproc.integral;
 
 import io.digitcam.propose.Candidate;
 import io.digitcam.propose.InkMap;
 import io.digitcam.propose.Proposals;
 import io.digitcam.vision.Box;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * What the verifier sees of a candidate: two square windows of its level's ink map, centred on
@@ -34,44 +28,15 @@ public final class VerifierInput {
     private VerifierInput() {
     }
 
-    /** A map's integral image as a Java array: (cols+1)×(rows+1) sums. */
-    private record Integral(int[] sums, int width, int height) {
-        static Integral of(Mat map) {
-            try (Mat sums = new Mat()) {
-                integral(map, sums, CV_32S);
-                int[] values = new int[sums.rows() * sums.cols()];
-                try (IntPointer p = new IntPointer(sums.data())) {
-                    p.get(values);
-                }
-                return new Integral(values, map.cols(), map.rows());
-            }
-        }
-
-        /** Sum over [x0, x1) × [y0, y1), clipped to the map. */
-        long sum(int x0, int y0, int x1, int y1) {
-            x0 = Math.max(0, x0);
-            y0 = Math.max(0, y0);
-            x1 = Math.min(width, x1);
-            y1 = Math.min(height, y1);
-            if (x1 <= x0 || y1 <= y0) {
-                return 0;
-            }
-            int stride = width + 1;
-            return (long) sums[y1 * stride + x1] - sums[y0 * stride + x1] - sums[y1 * stride + x0] + sums[y0 * stride + x0];
-        }
-    }
-
     /** The candidates' windows, [n][CHANNELS][SIDE][SIDE], ink 0..1. */
     public static float[] of(Proposals proposals, List<Candidate> candidates) {
         int plane = SIDE * SIDE;
         float[] out = new float[candidates.size() * CHANNELS * plane];
-        Map<InkMap, Integral> integrals = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             InkMap map = proposals.map(c.level(), c.polarity());
-            Integral integral = integrals.computeIfAbsent(map, m -> Integral.of(m.contrast()));
             for (int w = 0; w < CHANNELS; w++) {
-                sample(integral, c.levelBox(), WINDOWS[w], out, (i * CHANNELS + w) * plane);
+                sample(map, c.levelBox(), WINDOWS[w], out, (i * CHANNELS + w) * plane);
             }
             stretch(out, i * CHANNELS * plane, CHANNELS * plane, plane);
         }
@@ -95,7 +60,7 @@ public final class VerifierInput {
     }
 
     /** The square of side {@code factor} × the box's longer side round its centre, as SIDE×SIDE means. */
-    private static void sample(Integral map, Box box, double factor, float[] out, int offset) {
+    private static void sample(InkMap map, Box box, double factor, float[] out, int offset) {
         double side = factor * Math.max(box.width(), box.height());
         double x0 = box.x() + box.width() / 2.0 - side / 2;
         double y0 = box.y() + box.height() / 2.0 - side / 2;

@@ -27,8 +27,15 @@ public final class DigitNormalizer {
         this.s = settings;
     }
 
+    /**
+     * A crop and the tight box of the ink it was made from, in frame pixels: a candidate's box
+     * comes from a coarser image and may stand a pixel or two off its ink.
+     */
+    public record Normalized(byte[] pixels, Box inkBox) {
+    }
+
     /** A 28×28 crop, row-major bytes, white ink on black; or null if the region holds no ink. */
-    public byte[] normalize(Mat gray, Box b, Polarity polarity) {
+    public Normalized normalize(Mat gray, Box b, Polarity polarity) {
         if (b.width() < 2 || b.height() < 2) {
             return null;
         }
@@ -65,16 +72,22 @@ public final class DigitNormalizer {
                     .grown(0, 0, ink.cols(), ink.rows());
             try (Mat view = new Mat(ink, new Rect(inner.x(), inner.y(), inner.width(), inner.height()));
                  Mat core = view.clone()) {
-                return toMnist(core);
+                Rect tight = boundingRect(core, 0.3f);
+                if (tight == null) {
+                    return null;
+                }
+                byte[] pixels = toMnist(core, tight);
+                int x = outer.x() + (int) Math.floor((inner.x() + tight.x()) / shrink);
+                int y = outer.y() + (int) Math.floor((inner.y() + tight.y()) / shrink);
+                int right = outer.x() + (int) Math.ceil((inner.x() + tight.x() + tight.width()) / shrink);
+                int bottom = outer.y() + (int) Math.ceil((inner.y() + tight.y() + tight.height()) / shrink);
+                Box inkBox = new Box(x, y, right - x, bottom - y).overlap(b);
+                return new Normalized(pixels, inkBox == null ? b : inkBox);
             }
         }
     }
 
-    private byte[] toMnist(Mat ink) {
-        Rect tight = boundingRect(ink, 0.3f);
-        if (tight == null) {
-            return null;
-        }
+    private byte[] toMnist(Mat ink, Rect tight) {
         try (Mat view = new Mat(ink, tight); Mat digit = view.clone()) {
             adjustStroke(digit);
             int w = digit.cols();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RecognizerTest {
     private static Recognizer.Reading reading(Box box, double digit, double confidence) {
-        return new Recognizer.Reading(new Verified(new Candidate(box, Polarity.DARK_ON_LIGHT, 0, box), digit),
-                new byte[0], new DigitPrediction(3, confidence, 5, 0.01), confidence);
+        return new Recognizer.Reading(new Verified(new Candidate(box, Polarity.DARK_ON_LIGHT, 0, box, 0.5), digit),
+                new byte[0], box, new DigitPrediction(3, confidence, 5, 0.01), confidence);
     }
 
     @Test

@@ -16,7 +16,7 @@ class VerifierSamplesTest {
             Set.of(Condition.parse("ink:chalk"), Condition.parse("polarity:light-on-dark")));
 
     private static Candidate at(Box box, Polarity polarity) {
-        return new Candidate(box, polarity, 0, box);
+        return new Candidate(box, polarity, 0, box, 0.5);
     }
 
     @Test

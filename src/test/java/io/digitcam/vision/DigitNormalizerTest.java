@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.digitcam.model.DigitClassifier;
@@ -36,7 +39,7 @@ class DigitNormalizerTest {
         int n = 30;
         for (int i = 0; i < n; i++) {
             try (Mat page = writtenLarge(mnist, i, 5)) {
-                byte[] crop = normalizer.normalize(page, inkBox(mnist, i, 5, 40, 30), Polarity.DARK_ON_LIGHT);
+                byte[] crop = normalizer.normalize(page, inkBox(mnist, i, 5, 40, 30), Polarity.DARK_ON_LIGHT).pixels();
                 assertThat(crop).hasSize(DigitImages.PIXELS);
                 double[] shape = shape(crop);
                 assertThat(Math.max(shape[2], shape[3])).as("longest side of digit %d", i).isCloseTo(20, within(1.0));
@@ -59,7 +62,7 @@ class DigitNormalizerTest {
         try (Mat page = new Mat(300, 300, CV_8UC1, Scalar.all(230))) {
             line(page, new Point(100, 60), new Point(180, 60), Scalar.all(40), 1, LINE_AA, 0);
             line(page, new Point(180, 60), new Point(130, 220), Scalar.all(40), 1, LINE_AA, 0);
-            byte[] crop = normalizer.normalize(page, new Box(99, 59, 83, 163), Polarity.DARK_ON_LIGHT);
+            byte[] crop = normalizer.normalize(page, new Box(99, 59, 83, 163), Polarity.DARK_ON_LIGHT).pixels();
             int inked = 0;
             for (byte b : crop) {
                 inked += (b & 0xff) > 128 ? 1 : 0;
@@ -67,6 +70,18 @@ class DigitNormalizerTest {
             // Scaled down to 20 px without thickening, a one-pixel "7" fades below half ink
             // everywhere (0 pixels); thickened it inks 58, an MNIST 7 about 80.
             assertThat(inked).isGreaterThan(40);
+        }
+    }
+
+    @Test
+    void theInkBoxIsTheInksOwnWithinALooserRegion() {
+        try (Mat page = new Mat(300, 300, CV_8UC1, Scalar.all(230))) {
+            rectangle(page, new Point(120, 80), new Point(129, 139), Scalar.all(30), FILLED, LINE_8, 0);
+            Box ink = normalizer.normalize(page, new Box(114, 74, 24, 72), Polarity.DARK_ON_LIGHT).inkBox();
+            assertThat(ink.x()).isBetween(119, 121);
+            assertThat(ink.y()).isBetween(79, 81);
+            assertThat(ink.right()).isBetween(129, 131);
+            assertThat(ink.bottom()).isBetween(139, 141);
         }
     }
 
