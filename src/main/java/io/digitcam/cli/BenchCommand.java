@@ -221,8 +221,9 @@ final class BenchCommand implements Runnable {
         Path data;
 
         @Option(names = "--renderer", defaultValue = "raster",
-                description = "Scene renderer: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}, which the shipped "
-                        + "verifier was not trained on.", completionCandidates = Renderers.Names.class)
+                description = "Scene renderer: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. The first line of the "
+                        + "report says which conditions the verifier never saw in training.",
+                completionCandidates = Renderers.Names.class)
         String renderer;
 
         @Option(names = "--scenes", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}.")
@@ -230,6 +231,10 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--seed", defaultValue = "7", description = "Default: ${DEFAULT-VALUE}.")
         long seed;
+
+        @Option(names = "--min-digit", paramLabel = "P",
+                description = "How sure the verifier must be that a candidate is a digit. Default: the pipeline's own.")
+        Double minDigit;
 
         @Option(names = "--min-rows", defaultValue = "20",
                 description = "Show a condition with at least this many digits or empty frames. Default: ${DEFAULT-VALUE}.")
@@ -243,7 +248,8 @@ final class BenchCommand implements Runnable {
             MnistData.requireFiles(data, MnistData.TEST_IMAGES, MnistData.TEST_LABELS);
             SceneRenderer scenesOf = Renderers.create(renderer, MnistData.test(data), seed, java.util.Set.of());
             Recognizer reader = Recognizer.create(DigitClassifier.load(model.resolved()),
-                    DigitVerifier.load(verifier.resolved()), RecognitionSettings.DEFAULT);
+                    DigitVerifier.load(verifier.resolved()), minDigit == null ? RecognitionSettings.DEFAULT
+                            : RecognitionSettings.DEFAULT.withMinDigit(minDigit));
             SceneBenchmark.Result result = SceneBenchmark.run(reader, scenesOf::render, 0, scenes, reader.minDigit());
             SceneBenchmark.print(result, scenes + " scenes from the " + renderer + " renderer, seed " + seed + "; "
                     + TrainingProvenance.describe(verifier.resolved(), renderer), spec.commandLine().getOut(), minRows);

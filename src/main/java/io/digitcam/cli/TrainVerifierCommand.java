@@ -23,7 +23,7 @@ final class TrainVerifierCommand implements Callable<Integer> {
             description = "Directory with the MNIST IDX files; the training split's digits are drawn.")
     Path data;
 
-    @Option(names = "--renderer", defaultValue = "vector",
+    @Option(names = "--renderer", defaultValue = "raster",
             description = "Scene renderer to train on: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
             completionCandidates = Renderers.Names.class)
     String renderer;

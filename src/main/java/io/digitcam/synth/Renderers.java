@@ -7,12 +7,15 @@ import java.util.Set;
 
 /** The scene renderers by name, for the command line. */
 public final class Renderers {
-    public static final List<String> NAMES = List.of();
+    public static final List<String> NAMES = List.of("raster");
 
     private Renderers() {
     }
 
     public static SceneRenderer create(String name, DigitSet handwriting, long seed, Set<Condition> excluded) {
+        if (name.equals("raster")) {
+            return new io.digitcam.synth.raster.RasterScenes(handwriting, seed, excluded);
+        }
         throw new IllegalArgumentException("unknown renderer " + name + " (known: " + String.join(", ", NAMES) + ")");
     }
 
