@@ -221,7 +221,7 @@ final class BenchCommand implements Runnable {
         Path data;
 
         @Option(names = "--renderer", defaultValue = "raster",
-                description = "Scene renderer: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. The first line of the "
+                description = "Scene renderer: ${COMPLETION-CANDIDATES} (or several, comma-separated). Default: ${DEFAULT-VALUE}. The first line of the "
                         + "report says which conditions the verifier never saw in training.",
                 completionCandidates = Renderers.Names.class)
         String renderer;

@@ -24,7 +24,8 @@ final class TrainVerifierCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--renderer", defaultValue = "raster",
-            description = "Scene renderer to train on: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+            description = "Scene renderer to train on: ${COMPLETION-CANDIDATES}, or several separated by commas, taken in "
+                    + "turn. Default: ${DEFAULT-VALUE}.",
             completionCandidates = Renderers.Names.class)
     String renderer;
 

@@ -24,10 +24,12 @@ final class TrainingProvenance {
             String trained = m.path("renderer").asText("?");
             List<String> excluded = new ArrayList<>();
             m.path("excluded").forEach(e -> excluded.add(e.asText()));
-            if (!trained.equals(benchRenderer)) {
+            // Held out only when none of the benched renderers was among those trained on.
+            List<String> trainedOn = List.of(trained.split(","));
+            if (java.util.Arrays.stream(benchRenderer.split(",")).noneMatch(trainedOn::contains)) {
                 return "the verifier was trained on the " + trained + " renderer: every condition here is held out";
             }
-            return "the verifier was trained on this renderer (other scenes of it)"
+            return "the verifier was trained on this renderer (other scenes of it" + (trained.equals(benchRenderer) ? ")" : "; trained on " + trained + ")")
                     + (excluded.isEmpty() ? ": no condition is held out" : "; held out: " + String.join(", ", excluded));
         } catch (IOException e) {
             return "the verifier's metrics file cannot be read (" + e.getMessage() + ")";

@@ -147,12 +147,14 @@ public final class Recognizer {
                     amongDigits(p.probability(), p)));
         }
         List<RecognizedDigit> digits = new ArrayList<>();
-        for (Reading r : onePerPlace(readings)) {
-            if (r.confidence() >= minConfidence && !r.prediction().rejected()) {
-                DigitPrediction p = r.prediction();
-                digits.add(new RecognizedDigit(p.label(), r.confidence(), p.runnerUp(),
-                        amongDigits(p.runnerUpProbability(), p), r.box()));
-            }
+        // Only readings that would be reported compete for a place: a fragment the classifier calls
+        // not a digit must not push out the whole digit around it.
+        List<Reading> reportable = readings.stream()
+                .filter(r -> r.confidence() >= minConfidence && !r.prediction().rejected()).toList();
+        for (Reading r : onePerPlace(reportable)) {
+            DigitPrediction p = r.prediction();
+            digits.add(new RecognizedDigit(p.label(), r.confidence(), p.runnerUp(),
+                    amongDigits(p.runnerUpProbability(), p), r.box()));
         }
         NumberReader.Reading reading = reader.read(digits);
         Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),

@@ -1,4 +1,4 @@
-package io.digitcam.scenes;
+package io.digitcam.synth.classic;
 
 import static org.bytedeco.opencv.global.opencv_core.*;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
@@ -35,8 +35,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Makes deterministic webcam-like scenes for testing and measuring the vision pipeline: MNIST
- * test digits and DejaVu font digits written as pen, marker or chalk on a sheet or board, with
+ * The first scene generator, the one the rule-based detector was once tuned on: MNIST digits
+ * and DejaVu font digits written as pen, marker or chalk on a sheet or board, with
  * lighting gradients, shadows, ruled or squared paper, perspective and rotation, held in front
  * of a cluttered room (book spines, objects, a hand beside the digits, edges), then blurred, noised and
  * JPEG-compressed like a cheap webcam.
@@ -93,9 +93,7 @@ public final class SceneGenerator {
         List<Scene.Digit> digits = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         boolean withSheet = kind != Scene.Kind.EMPTY || random.nextBoolean();
-        if (withSheet) {
-            drawSheet(frame, kind, digits, numbers);
-        }
+        boolean printed = withSheet && drawSheet(frame, kind, digits, numbers);
         if (random.nextDouble() < 0.35) {
             Graphics2D h = frame.createGraphics();
             h.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -103,7 +101,7 @@ public final class SceneGenerator {
             h.dispose();
         }
         BufferedImage out = camera(frame);
-        return new Scene(out, kind, List.copyOf(digits), List.copyOf(numbers));
+        return new Scene(out, kind, List.copyOf(digits), List.copyOf(numbers), printed);
     }
 
     // ---------------------------------------------------------------- the room behind the sheet
@@ -201,7 +199,8 @@ public final class SceneGenerator {
 
     // ---------------------------------------------------------------- the sheet and its digits
 
-    private void drawSheet(BufferedImage frame, Scene.Kind kind, List<Scene.Digit> truth, List<String> numbers) {
+    /** Draws the sheet and its digits; true when they are font digits rather than handwriting. */
+    private boolean drawSheet(BufferedImage frame, Scene.Kind kind, List<Scene.Digit> truth, List<String> numbers) {
         int fw = frame.getWidth();
         int fh = frame.getHeight();
         boolean board = kind == Scene.Kind.BOARD;
@@ -219,6 +218,7 @@ public final class SceneGenerator {
         Graphics2D g;
         List<Rectangle> canvasBoxes = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
+        boolean printed = false;
         for (int attempt = 0; ; attempt++) {
             sheet = new BufferedImage(cw, ch, BufferedImage.TYPE_3BYTE_BGR);
             g = sheet.createGraphics();
@@ -236,7 +236,7 @@ public final class SceneGenerator {
             labels.clear();
             numbers.clear();
             if (kind != Scene.Kind.EMPTY) {
-                writeNumbers(g, cw, ch, board, minDigit, maxDigit, canvasBoxes, labels, numbers);
+                printed = writeNumbers(g, cw, ch, board, minDigit, maxDigit, canvasBoxes, labels, numbers);
             }
             boolean inside = canvasBoxes.stream().allMatch(r -> r.x >= 0 && r.y >= 0 && r.x + r.width <= cw
                     && r.y + r.height <= ch);
@@ -256,7 +256,7 @@ public final class SceneGenerator {
             List<Scene.Digit> placed = new ArrayList<>();
             if (place(frame, sheet, scale * shrink, canvasBoxes, labels, placed) || attempt >= 12) {
                 truth.addAll(placed);
-                return;
+                return printed;
             }
         }
     }
@@ -338,8 +338,11 @@ public final class SceneGenerator {
         }
     }
 
-    /** One or two lines, each with one or two numbers of 1–6 digits, six digits at most in all. */
-    private void writeNumbers(Graphics2D g, int cw, int ch, boolean board, int minDigit, int maxDigit,
+    /**
+     * One or two lines, each with one or two numbers of 1–6 digits, six digits at most in all;
+     * true when they are font digits.
+     */
+    private boolean writeNumbers(Graphics2D g, int cw, int ch, boolean board, int minDigit, int maxDigit,
                               List<Rectangle> boxes, List<Integer> labels, List<String> numbers) {
         int total = 1 + random.nextInt(6);
         int lines = total >= 2 && random.nextDouble() < 0.3 ? 2 : 1;
@@ -380,6 +383,7 @@ public final class SceneGenerator {
             numbers.add(number.toString());
             y += height + lineGap;
         }
+        return !mnistStyle;
     }
 
     /** An MNIST test digit, its grey levels used as ink coverage; returns the inked box. */
@@ -488,6 +492,8 @@ public final class SceneGenerator {
                 GaussianBlur(m, m, new Size(0, 0), sigma);
             }
             try (Mat noise = new Mat(m.size(), CV_16SC3); Mat wide = new Mat()) {
+                // OpenCV's own generator is per thread and unseeded: seeded here, the noise is part of the scene.
+                setRNGSeed(random.nextInt());
                 randn(noise, new Mat(1, 1, CV_64F, Scalar.all(0)), new Mat(1, 1, CV_64F,
                         Scalar.all(2 + 6 * random.nextDouble())));
                 m.convertTo(wide, CV_16SC3);
