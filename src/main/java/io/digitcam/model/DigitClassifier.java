@@ -1,5 +1,9 @@
 package io.digitcam.model;
 
+import io.digitcam.keras.ImportedModel;
+import io.digitcam.keras.InputSpec;
+import io.digitcam.keras.KerasFile;
+import io.digitcam.keras.KerasImporter;
 import io.digitcam.util.ErrorText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to one thread: the first thread that classifies owns it, since neither DL4J
  * networks nor the compiled fast path are thread-safe. The model is checked and warmed up at
  * load, so the first live frame does not pay for JIT and native initialisation.
+ *
+ * <p>A model imported from Keras ({@code import-keras}, or a Keras file named directly) carries
+ * its own {@link InputSpec}: its layout (often NHWC), side (32 for LeNet-5) and pixel scale. It
+ * answers digits only, and runs on DL4J's own path: the compiled one is built for our NCHW layers.
  */
 public final class DigitClassifier {
     private static final Logger LOG = LoggerFactory.getLogger(DigitClassifier.class);
@@ -50,15 +58,18 @@ public final class DigitClassifier {
     private final MultiLayerNetwork secondHead;
     private final FoldedCnn folded;
     private final int outputs;
+    /** How an imported network takes its input; null for DigitCam's own (NCHW 28×28, 0..1). */
+    private final InputSpec input;
     private Thread owner;
 
     private DigitClassifier(Path file, MultiLayerNetwork net, MultiLayerNetwork secondHead, FoldedCnn folded,
-                            int outputs) {
+                            int outputs, InputSpec input) {
         this.file = file;
         this.net = net;
         this.secondHead = secondHead;
         this.folded = folded;
         this.outputs = outputs;
+        this.input = input;
     }
 
     /** Loads with ND4J limited to one native thread, which is fastest for small batches. */
@@ -72,16 +83,28 @@ public final class DigitClassifier {
 
     /** {@code allowCompiled = false} forces DL4J's own output path (for benchmarks and checks). */
     public static DigitClassifier load(Path file, int threads, boolean allowCompiled) throws ModelLoadException {
-        MultiLayerNetwork net = read(file);
-        MultiLayerNetwork second = readSecondHead(file, net);
+        MultiLayerNetwork net;
+        InputSpec input;
+        MultiLayerNetwork second;
+        if (KerasFile.isKerasName(file)) {
+            ImportedModel imported = importKeras(file);
+            net = imported.network();
+            input = imported.input();
+            second = null;
+        } else {
+            net = read(file);
+            input = readInput(file);
+            second = readSecondHead(file, net);
+        }
         Nd4jThreads.set(threads);
         float[] probe = warmUpInput();
         float[][] reference;
         try {
-            reference = net.output(Batches.features(probe, WARM_UP_BATCH), false).toFloatMatrix();
+            reference = net.output(features(input, probe, WARM_UP_BATCH), false).toFloatMatrix();
         } catch (RuntimeException e) {
-            throw new ModelLoadException(file, "does not take " + DigitImages.SIDE + "×" + DigitImages.SIDE
-                    + " single-channel images (" + ErrorText.oneLine(e) + ")", e);
+            throw new ModelLoadException(file, "does not take " + (input == null ? DigitImages.SIDE + "×"
+                    + DigitImages.SIDE + " single-channel images" : input.describe() + " input") + " ("
+                    + ErrorText.oneLine(e) + ")", e);
         }
         int outputs = reference[0].length;
         if (outputs != Batches.DIGITS && outputs != Batches.DIGITS + 1) {
@@ -99,8 +122,9 @@ public final class DigitClassifier {
                         + " outputs, expected " + (Batches.DIGITS + 1));
             }
         }
-        FoldedCnn folded = allowCompiled ? compile(file, net, second, probe, reference, secondReference) : null;
-        DigitClassifier classifier = new DigitClassifier(file, net, second, folded, outputs);
+        FoldedCnn folded = allowCompiled && input == null ? compile(file, net, second, probe, reference, secondReference)
+                : null;
+        DigitClassifier classifier = new DigitClassifier(file, net, second, folded, outputs, input);
         for (int i = 0; i < 20; i++) {
             classifier.probabilities(probe, WARM_UP_BATCH);
         }
@@ -130,6 +154,24 @@ public final class DigitClassifier {
         } catch (Exception | AssertionError e) {
             throw new ModelLoadException(file, "corrupt or not a MultiLayerNetwork (" + ErrorText.oneLine(e) + ")", e);
         }
+    }
+
+    /** A Keras file named as {@code --model}: imported as {@code import-keras} would with its defaults. */
+    private static ImportedModel importKeras(Path file) throws ModelLoadException {
+        return KerasImporter.importModel(file, null, null);
+    }
+
+    /** The input an imported model's zip declares; null for DigitCam's own models. */
+    private static InputSpec readInput(Path file) throws ModelLoadException {
+        try {
+            return ImportedModel.inputOf(file);
+        } catch (IOException e) {
+            throw new ModelLoadException(file, ErrorText.oneLine(e), e);
+        }
+    }
+
+    private static org.nd4j.linalg.api.ndarray.INDArray features(InputSpec input, float[] x, int count) {
+        return input == null ? Batches.features(x, count) : input.features(x, count);
     }
 
     /** The model's second head, null if it has none; its convolutional layers must be the model's own. */
@@ -235,6 +277,11 @@ public final class DigitClassifier {
         return secondHead != null;
     }
 
+    /** How an imported Keras model takes its input; null for DigitCam's own models. */
+    public InputSpec input() {
+        return input;
+    }
+
     /** True when the compiled fast path is in use; false when DL4J's own output() is. */
     public boolean compiled() {
         return folded != null;
@@ -272,7 +319,7 @@ public final class DigitClassifier {
         if (folded != null) {
             return folded.outputs(x, count);
         }
-        var features = Batches.features(x, count);
+        var features = features(input, x, count);
         return new float[][][] {net.output(features, false).toFloatMatrix(),
             secondHead == null ? null : secondHead.output(features, false).toFloatMatrix()};
     }
