@@ -7,7 +7,6 @@ import io.digitcam.synth.SceneRenderer;
 import io.digitcam.synth.SynthDigit;
 import io.digitcam.synth.SynthScene;
 import io.digitcam.vision.Box;
-import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,8 +90,7 @@ public final class ClassicScenes implements SceneRenderer {
         List<SynthDigit> digits = s.digits().stream().map(d -> new SynthDigit(d.label(),
                 new Box(d.box().x, d.box().y, d.box().width, d.box().height), tags)).toList();
         Set<Condition> conditions = s.kind() == Scene.Kind.EMPTY ? Set.of(EMPTY) : Set.of();
-        BufferedImage bgr = new BufferedImage(s.image().getWidth(), s.image().getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        bgr.getGraphics().drawImage(s.image(), 0, 0, null);
-        return new SynthScene(bgr, digits, s.numbers(), conditions);
+        // The generator's camera stage already gives TYPE_3BYTE_BGR, as SynthScene requires.
+        return new SynthScene(s.image(), digits, s.numbers(), conditions);
     }
 }
