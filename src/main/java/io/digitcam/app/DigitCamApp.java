@@ -10,16 +10,20 @@ import javafx.stage.Stage;
  */
 public final class DigitCamApp extends Application {
     private static volatile AppSettings pending;
+    private static volatile java.util.concurrent.CompletableFuture<ModelPreload.Models> preloaded;
     private LiveController controller;
 
     public static void configure(AppSettings settings) {
         pending = settings;
+        preloaded = null;
     }
 
     /** Runs the window until it is closed; returns the exit status (non-zero after Ctrl+C or a kill). */
     public static int launchAndWait(AppSettings settings) {
-        NativeLibraries.load(settings.threads());
+        NativeLibraries.load(settings);
+        StartupProbe.mark("natives");
         configure(settings);
+        preloaded = ModelPreload.start(settings);
         ExitSignals.install();
         Application.launch(DigitCamApp.class);
         return ExitSignals.status();
@@ -27,10 +31,16 @@ public final class DigitCamApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("javafx");
         MainWindow window = new MainWindow(stage);
-        controller = new LiveController(pending, window);
+        controller = new LiveController(pending, window, preloaded);
+        preloaded = null;
         window.attach(controller);
         stage.setOnCloseRequest(e -> Platform.exit());
+        if (StartupProbe.enabled()) {
+            stage.setOnShown(e -> StartupProbe.mark("window"));
+            window.onShown(StartupProbe::shown);
+        }
         stage.show();
         controller.start();
     }

@@ -7,13 +7,10 @@ import io.digitcam.capture.CaptureWriter;
 import io.digitcam.live.LivePipeline;
 import io.digitcam.live.LiveResult;
 import io.digitcam.live.SourceStatus;
-import io.digitcam.model.Checksums;
-import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.ModelLoadException;
 import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
-import io.digitcam.verify.DigitVerifier;
 import io.digitcam.source.CameraSpec;
 import io.digitcam.source.FrameSource;
 import io.digitcam.source.Sources;
@@ -51,8 +48,13 @@ final class LiveController implements AutoCloseable {
     // Why the app is not showing what was asked for (no camera → demo); stays until the user picks a source.
     private String notice;
 
-    LiveController(AppSettings settings, MainWindow window) {
+    private final java.util.concurrent.CompletableFuture<ModelPreload.Models> preloaded;
+
+    /** {@code preloaded}: the models already being loaded, or null to load them here. */
+    LiveController(AppSettings settings, MainWindow window,
+                   java.util.concurrent.CompletableFuture<ModelPreload.Models> preloaded) {
         this.settings = settings;
+        this.preloaded = preloaded;
         this.window = window;
         this.minConfidence = settings.minConfidence();
         this.captures = new CaptureWriter(settings.captures());
@@ -70,11 +72,10 @@ final class LiveController implements AutoCloseable {
 
     private void loadModel() {
         try {
-            DigitClassifier classifier = DigitClassifier.load(settings.model(), settings.threads());
-            DigitVerifier verifier = DigitVerifier.load(settings.verifier());
-            Recognizer recognizer = Recognizer.create(classifier, verifier,
+            ModelPreload.Models models = preloaded != null ? ModelPreload.await(preloaded) : ModelPreload.load(settings);
+            Recognizer recognizer = Recognizer.create(models.classifier(), models.verifier(),
                     RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
-            modelSha256 = Checksums.sha256(settings.model());
+            modelSha256 = models.modelSha256();
             pipeline.worker().setRecognizer(recognizer);
             Platform.runLater(() -> window.status("Model " + settings.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {

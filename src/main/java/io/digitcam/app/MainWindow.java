@@ -63,6 +63,7 @@ final class MainWindow {
     private String sourceDescription = "";
     private boolean updatingSources;
     private String modelProblem;
+    private java.util.function.Consumer<LiveResult> shownListener = r -> { };
 
     MainWindow(Stage stage) {
         this.stage = stage;
@@ -251,6 +252,12 @@ final class MainWindow {
             mask.setImage(image(d.maskWidth(), d.maskHeight(), d.mask()));
             crops.setImage(image(d.cropsWidth(), d.cropsHeight(), d.crops()));
         }
+        shownListener.accept(r);
+    }
+
+    /** Told of every result the view has been given (the startup bench watches for the first digits). */
+    void onShown(java.util.function.Consumer<LiveResult> listener) {
+        shownListener = listener;
     }
 
     private static WritableImage image(int w, int h, byte[] bgra) {

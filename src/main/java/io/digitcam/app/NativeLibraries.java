@@ -1,5 +1,9 @@
 package io.digitcam.app;
 
+import io.digitcam.model.BlasThreads;
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.model.VerifierModel;
+import io.digitcam.model.CompiledModelCache;
 import io.digitcam.model.Nd4jThreads;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
@@ -18,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * froze for good: no video, and deaf to Ctrl+C and {@code kill}, whose handling needs a new thread
  * and so the same lock. Loads that only {@code dlopen} may overlap: they take the locks in the
  * same order.
+ *
+ * <p>ND4J itself takes about a second to start. When both models have been compiled before (see
+ * {@link CompiledModelCache}) nothing in the app needs it, and only OpenBLAS is loaded and its
+ * thread count set.
  */
 final class NativeLibraries {
     private static final Logger LOG = LoggerFactory.getLogger(NativeLibraries.class);
@@ -25,11 +33,28 @@ final class NativeLibraries {
     private NativeLibraries() {
     }
 
+    /** Starts ND4J whatever the models (the UI tests switch between models DL4J must load). */
     static void load(int inferenceThreads) {
+        load(inferenceThreads, false);
+    }
+
+    static void load(AppSettings settings) {
+        CompiledModelCache cache = CompiledModelCache.standard();
+        load(settings.threads(), cache.has(settings.model(), DigitClassifier.CACHE_ROLE)
+                && cache.has(settings.verifier(), VerifierModel.CACHE_ROLE));
+    }
+
+    private static void load(int threads, boolean compiledBefore) {
         long start = System.nanoTime();
         try {
             Loader.load(openblas.class);
-            Nd4jThreads.set(inferenceThreads);
+            if (compiledBefore) {
+                BlasThreads.set(threads);
+                LOG.debug("OpenBLAS loaded in {} ms; both models compiled before, ND4J not started",
+                        (System.nanoTime() - start) / 1_000_000);
+                return;
+            }
+            Nd4jThreads.set(threads);
         } catch (RuntimeException | LinkageError e) {
             // Loading the model fails on it again and says so in the window.
             LOG.debug("ND4J did not start", e);

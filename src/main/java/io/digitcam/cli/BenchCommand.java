@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and print the figures.",
         subcommands = {BenchCommand.Classifier.class, BenchCommand.Pipeline.class, BenchCommand.Scenes.class,
-                BenchCommand.Soak.class})
+                BenchCommand.Soak.class, BenchStartupCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.digitcam.app.StartupProbe.mark("main");
         System.exit(DigitCamCommand.run(args));
     }
 }

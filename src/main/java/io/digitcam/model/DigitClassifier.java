@@ -51,6 +51,7 @@ public final class DigitClassifier {
      * and three more beside real ones; a "1" held to 0.9 reads none of them, for two real "1"s.
      */
     public static final double SECOND_HEAD_MIN = 0.7;
+    public static final String CACHE_ROLE = "classifier";
     public static final double SECOND_HEAD_MIN_ONE = 0.9;
 
     private final Path file;
@@ -60,16 +61,19 @@ public final class DigitClassifier {
     private final int outputs;
     /** How an imported network takes its input; null for DigitCam's own (NCHW 28×28, 0..1). */
     private final InputSpec input;
+    private final long parameters;
     private Thread owner;
 
+    /** {@code net} and {@code secondHead} are null when the compiled network came from the cache. */
     private DigitClassifier(Path file, MultiLayerNetwork net, MultiLayerNetwork secondHead, FoldedCnn folded,
-                            int outputs, InputSpec input) {
+                            int outputs, InputSpec input, long parameters) {
         this.file = file;
         this.net = net;
         this.secondHead = secondHead;
         this.folded = folded;
         this.outputs = outputs;
         this.input = input;
+        this.parameters = parameters;
     }
 
     /** Loads with ND4J limited to one native thread, which is fastest for small batches. */
@@ -83,6 +87,15 @@ public final class DigitClassifier {
 
     /** {@code allowCompiled = false} forces DL4J's own output path (for benchmarks and checks). */
     public static DigitClassifier load(Path file, int threads, boolean allowCompiled) throws ModelLoadException {
+        CompiledModelCache cache = CompiledModelCache.standard();
+        if (allowCompiled && !KerasFile.isKerasName(file)) {
+            var cached = cache.find(file, CACHE_ROLE);
+            if (cached.isPresent()) {
+                BlasThreads.set(threads);
+                var e = cached.get();
+                return warmedUp(new DigitClassifier(file, null, null, e.net(), e.outputs(), null, e.parameters()));
+            }
+        }
         MultiLayerNetwork net;
         InputSpec input;
         MultiLayerNetwork second;
@@ -124,7 +137,16 @@ public final class DigitClassifier {
         }
         FoldedCnn folded = allowCompiled && input == null ? compile(file, net, second, probe, reference, secondReference)
                 : null;
-        DigitClassifier classifier = new DigitClassifier(file, net, second, folded, outputs, input);
+        DigitClassifier classifier = new DigitClassifier(file, net, second, folded, outputs, input,
+                countParameters(net, second));
+        if (folded != null) {
+            cache.store(file, CACHE_ROLE, new CompiledModelCache.Entry(folded, classifier.parameters(), outputs));
+        }
+        return warmedUp(classifier);
+    }
+
+    private static DigitClassifier warmedUp(DigitClassifier classifier) {
+        float[] probe = warmUpInput();
         for (int i = 0; i < 20; i++) {
             classifier.probabilities(probe, WARM_UP_BATCH);
         }
@@ -214,9 +236,9 @@ public final class DigitClassifier {
     private static FoldedCnn compile(Path file, MultiLayerNetwork net, MultiLayerNetwork second, float[] probe,
                                      float[][] reference, float[][] secondReference) {
         try {
-            FoldedCnn folded = FoldedCnn.compile(net, DigitImages.SIDE);
+            FoldedCnn folded = FoldedCnnCompiler.compile(net, DigitImages.SIDE);
             if (second != null) {
-                folded = folded.withSecondHead(FoldedCnn.compile(second, DigitImages.SIDE));
+                folded = folded.withSecondHead(FoldedCnnCompiler.compile(second, DigitImages.SIDE));
             }
             float[][][] fast = folded.outputs(probe, WARM_UP_BATCH);
             double worst = Math.max(difference(fast[0], reference), difference(fast[1], secondReference));
@@ -225,7 +247,7 @@ public final class DigitClassifier {
                 return null;
             }
             return folded;
-        } catch (FoldedCnn.UnsupportedNetworkException e) {
+        } catch (FoldedCnnCompiler.UnsupportedNetworkException e) {
             LOG.info("{}: {}; using DL4J's output path", file, e.getMessage());
             return null;
         }
@@ -257,6 +279,10 @@ public final class DigitClassifier {
 
     /** Both heads' parameters, the shared convolutional layers counted once. */
     public long parameters() {
+        return parameters;
+    }
+
+    private static long countParameters(MultiLayerNetwork net, MultiLayerNetwork secondHead) {
         if (secondHead == null) {
             return net.numParams();
         }
@@ -274,7 +300,7 @@ public final class DigitClassifier {
 
     /** True when the model carries a second head (see the class comment). */
     public boolean hasSecondHead() {
-        return secondHead != null;
+        return folded != null ? folded.hasSecondHead() : secondHead != null;
     }
 
     /** How an imported Keras model takes its input; null for DigitCam's own models. */

@@ -29,6 +29,7 @@ public final class Nd4jThreads {
         // Nd4j first: NativeOpsHolder fails with an NPE unless the backend has been loaded.
         Nd4j.factory().blas().setMaxThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        BlasThreads.setByNd4j(threads);
         current = threads;
     }
 }

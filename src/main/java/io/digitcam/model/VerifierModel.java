@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class VerifierModel {
     private static final Logger LOG = LoggerFactory.getLogger(VerifierModel.class);
     private static final int PROBE = 8;
+    public static final String CACHE_ROLE = "verifier";
 
     private final Path file;
     private final MultiLayerNetwork net;
@@ -39,13 +40,23 @@ public final class VerifierModel {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new ModelLoadException(file, Files.exists(file) ? "not a readable file" : "verifier model not found");
         }
+        CompiledModelCache cache = CompiledModelCache.standard();
+        var cached = cache.find(file, CACHE_ROLE);
+        if (cached.isPresent() && cached.get().net().side() == side) {
+            BlasThreads.set(1);
+            return new VerifierModel(file, null, cached.get().net(), channels, side);
+        }
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
         } catch (Exception | AssertionError e) {
             throw new ModelLoadException(file, "corrupt or not a DL4J network (" + ErrorText.oneLine(e) + ")", e);
         }
-        return of(file, net, channels, side);
+        VerifierModel model = of(file, net, channels, side);
+        if (model.folded != null) {
+            cache.store(file, CACHE_ROLE, new CompiledModelCache.Entry(model.folded, net.numParams(), 2));
+        }
+        return model;
     }
 
     /** A verifier around a network in memory (training evaluates its own this way). */
@@ -65,7 +76,7 @@ public final class VerifierModel {
         }
         FoldedCnn folded = null;
         try {
-            folded = FoldedCnn.compile(net, side);
+            folded = FoldedCnnCompiler.compile(net, side);
             float[][] fast = folded.outputs(probe, PROBE)[0];
             for (int i = 0; i < PROBE; i++) {
                 if (Math.abs(fast[i][1] - reference[i][1]) > 1e-3) {
@@ -74,7 +85,7 @@ public final class VerifierModel {
                     break;
                 }
             }
-        } catch (FoldedCnn.UnsupportedNetworkException e) {
+        } catch (FoldedCnnCompiler.UnsupportedNetworkException e) {
             LOG.info("{}: {}; using DL4J's output path", file, e.getMessage());
         }
         return new VerifierModel(file, net, folded, channels, side);
@@ -93,6 +104,7 @@ public final class VerifierModel {
         return file;
     }
 
+    /** The DL4J network; null when the compiled one was read from the cache. */
     public MultiLayerNetwork network() {
         return net;
     }

@@ -1,0 +1,126 @@
+package io.digitcam.model;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiled networks kept in the user's cache folder, each under the SHA-256 of the model file it
+ * was compiled from. Restoring a DL4J zip starts ND4J and loads DL4J (about two seconds of the
+ * app's start here) only to fold it into the same floats every time; a model seen before is read
+ * back from here instead. A changed model file has another hash and is compiled afresh, so an
+ * entry can be stale only if SHA-256 collides. The cache is an optimisation: anything wrong with
+ * it (unwritable, corrupt) is logged and ignored.
+ */
+public final class CompiledModelCache {
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledModelCache.class);
+    /** Overrides the folder (the tests keep theirs under target/). */
+    public static final String FOLDER_PROPERTY = "digitcam.cache";
+    private static final int MAGIC = 0x44434331; // "DCC1"
+
+    /** A compiled network and what the loader needs to know without DL4J. */
+    record Entry(FoldedCnn net, long parameters, int outputs) {
+    }
+
+    private final Path folder;
+
+    CompiledModelCache(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The folder of this user and platform (XDG on Linux), or the {@value #FOLDER_PROPERTY} property. */
+    public static CompiledModelCache standard() {
+        return new CompiledModelCache(standardFolder(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("user.home", "."), System.getProperty(FOLDER_PROPERTY)));
+    }
+
+    static Path standardFolder(Map<String, String> env, String os, String home, String override) {
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String name = os.toLowerCase(Locale.ROOT);
+        if (name.contains("win")) {
+            String local = env.get("LOCALAPPDATA");
+            return (local != null ? Path.of(local) : Path.of(home, "AppData", "Local")).resolve("DigitCam").resolve("cache");
+        }
+        if (name.contains("mac")) {
+            return Path.of(home, "Library", "Caches", "DigitCam");
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        return (xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("digitcam");
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** True when {@code model} has been compiled for {@code role} before (hashes the file). */
+    public boolean has(Path model, String role) {
+        try {
+            return Files.isRegularFile(entry(Checksums.sha256(model), role));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    Optional<Entry> find(Path model, String role) {
+        String sha;
+        try {
+            sha = Checksums.sha256(model);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Path file = entry(sha, role);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC || !in.readUTF().equals(sha) || !in.readUTF().equals(role)) {
+                throw new IOException("written for another model");
+            }
+            long parameters = in.readLong();
+            int outputs = in.readInt();
+            return Optional.of(new Entry(FoldedCnnFile.read(in), parameters, outputs));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("ignoring the compiled network {}: {}", file, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    void store(Path model, String role, Entry entry) {
+        try {
+            String sha = Checksums.sha256(model);
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, sha, ".part");
+            try {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                    out.writeInt(MAGIC);
+                    out.writeUTF(sha);
+                    out.writeUTF(role);
+                    out.writeLong(entry.parameters());
+                    out.writeInt(entry.outputs());
+                    FoldedCnnFile.write(entry.net(), out);
+                }
+                Files.move(tmp, entry(sha, role), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not keep the compiled network of {} in {}: {}", model, folder, e.toString());
+        }
+    }
+
+    private Path entry(String sha, String role) {
+        return folder.resolve(sha + "-" + role + ".bin");
+    }
+}
