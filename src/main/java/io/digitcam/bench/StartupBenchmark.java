@@ -2,7 +2,7 @@ package io.digitcam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digitcam.model.LatencyStats;
+import io.digitcam.bench.LatencyStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

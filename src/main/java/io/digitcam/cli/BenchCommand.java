@@ -1,7 +1,7 @@
 package io.digitcam.cli;
 
 import io.digitcam.live.PipelineBenchmark;
-import io.digitcam.model.ClassifierBenchmark;
+import io.digitcam.bench.ClassifierBenchmark;
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.ModelLoadException;
 import io.digitcam.recognize.NumberReader;
@@ -22,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import io.digitcam.bench.SceneBenchmark;
-import io.digitcam.model.MnistData;
+import io.digitcam.data.MnistData;
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.synth.Renderers;

@@ -1,12 +1,12 @@
 package io.digitcam.cli;
 
 import io.digitcam.model.Batches;
-import io.digitcam.model.Charts;
+import io.digitcam.train.Charts;
 import io.digitcam.model.DigitClassifier;
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.Evaluator;
-import io.digitcam.model.MnistData;
-import io.digitcam.model.TrainingReport;
+import io.digitcam.data.DigitSet;
+import io.digitcam.train.Evaluator;
+import io.digitcam.data.MnistData;
+import io.digitcam.train.TrainingReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,15 @@
 package io.digitcam.cli;
 
-import io.digitcam.model.Architecture;
+import io.digitcam.train.Architecture;
 import io.digitcam.model.Batches;
 import io.digitcam.model.DigitClassifier;
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.MnistData;
-import io.digitcam.model.ModelFiles;
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
+import io.digitcam.train.ModelFiles;
 import io.digitcam.model.SecondHead;
-import io.digitcam.model.TrainingOptions;
-import io.digitcam.model.TrainingReport;
-import io.digitcam.model.Trainer;
+import io.digitcam.train.TrainingOptions;
+import io.digitcam.train.TrainingReport;
+import io.digitcam.train.Trainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

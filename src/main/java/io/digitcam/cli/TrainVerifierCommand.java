@@ -1,6 +1,6 @@
 package io.digitcam.cli;
 
-import io.digitcam.model.MnistData;
+import io.digitcam.data.MnistData;
 import io.digitcam.synth.Condition;
 import io.digitcam.synth.Renderers;
 import io.digitcam.train.VerifierTrainer;

@@ -1,6 +1,6 @@
 package io.digitcam.live;
 
-import io.digitcam.model.LatencyStats;
+import io.digitcam.bench.LatencyStats;
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.FrameSource;
 import io.digitcam.track.DigitTracker;

@@ -1,5 +1,6 @@
 package io.digitcam.model;
 
+
 import io.digitcam.keras.ImportedModel;
 import io.digitcam.keras.InputSpec;
 import io.digitcam.keras.KerasFile;
@@ -214,7 +215,7 @@ public final class DigitClassifier {
     private static boolean sameFeatures(MultiLayerNetwork a, MultiLayerNetwork b) {
         int last;
         try {
-            last = FineTuning.lastFeatureLayer(a);
+            last = SecondHead.lastFeatureLayer(a);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -287,7 +288,7 @@ public final class DigitClassifier {
             return net.numParams();
         }
         long shared = 0;
-        for (int i = 0; i <= FineTuning.lastFeatureLayer(net); i++) {
+        for (int i = 0; i <= SecondHead.lastFeatureLayer(net); i++) {
             shared += net.getLayer(i).numParams();
         }
         return net.numParams() + secondHead.numParams() - shared;

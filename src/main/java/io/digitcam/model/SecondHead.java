@@ -1,5 +1,6 @@
 package io.digitcam.model;
 
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,12 +11,13 @@ import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * A model's optional second head, kept inside the model file: the same network fine-tuned with
- * its convolutional layers frozen (see {@link FineTuning}), stored whole as one more zip entry.
+ * its convolutional layers frozen (see {@code train.FineTuning}), stored whole as one more zip entry.
  *
  * <p>One file stays one model: {@code --model}, a capture's checksum and {@code evaluate} all
  * name or score what the app runs. DL4J reads its own entries and ignores this one, so such a
@@ -28,7 +30,7 @@ public final class SecondHead {
     }
 
     /** The second head's network, or null if the model has none. */
-    static MultiLayerNetwork read(Path model) throws IOException {
+    public static MultiLayerNetwork read(Path model) throws IOException {
         try (ZipFile zip = new ZipFile(model.toFile())) {
             ZipEntry entry = zip.getEntry(ENTRY);
             if (entry == null) {
@@ -73,4 +75,18 @@ public final class SecondHead {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /** The layer before the first dense layer: the end of the convolutional features. */
+    public static int lastFeatureLayer(MultiLayerNetwork net) {
+        for (int i = 0; i < net.getnLayers(); i++) {
+            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof DenseLayer) {
+                if (i == 0) {
+                    break;
+                }
+                return i - 1;
+            }
+        }
+        throw new IllegalArgumentException("the model has no convolutional features before a dense layer");
+    }
+
 }

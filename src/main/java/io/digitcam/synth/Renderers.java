@@ -1,6 +1,6 @@
 package io.digitcam.synth;
 
-import io.digitcam.model.DigitSet;
+import io.digitcam.data.DigitSet;
 import io.digitcam.synth.classic.ClassicScenes;
 import io.digitcam.synth.raster.RasterScenes;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.digitcam.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.digitcam.model.ModelFiles;
+import io.digitcam.train.ModelFiles;
 import io.digitcam.synth.Condition;
 import io.digitcam.synth.SceneRenderer;
 import io.digitcam.verify.VerifierInput;

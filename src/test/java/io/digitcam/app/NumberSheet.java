@@ -1,8 +1,8 @@
 package io.digitcam.app;
 
 import io.digitcam.model.DigitImages;
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.MnistData;
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -120,8 +120,8 @@ class CliTest {
     void extraImagesWithALabelBeyondNotADigitAreOneLine() throws Exception {
         Path images = dir.resolve("extra-images-idx3-ubyte");
         Path labels = dir.resolve("extra-labels-idx1-ubyte");
-        io.digitcam.model.IdxWriter.writeImages(images, new io.digitcam.model.IdxImages(2, 28, 28, new byte[2 * 784]));
-        io.digitcam.model.IdxWriter.writeLabels(labels, new byte[] {10, 11});
+        io.digitcam.data.IdxWriter.writeImages(images, new io.digitcam.data.IdxImages(2, 28, 28, new byte[2 * 784]));
+        io.digitcam.data.IdxWriter.writeLabels(labels, new byte[] {10, 11});
         int code = run("train", "--data", dir.toString(), "--extra", images.toString(), labels.toString());
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("digitcam: " + labels + ": label 11 at index 1 is not 0-10"

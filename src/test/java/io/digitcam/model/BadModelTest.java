@@ -1,5 +1,7 @@
 package io.digitcam.model;
 
+import io.digitcam.train.Architecture;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.digitcam.model;
 
+import io.digitcam.train.Evaluator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

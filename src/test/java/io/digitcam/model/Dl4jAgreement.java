@@ -1,5 +1,8 @@
 package io.digitcam.model;
 
+import io.digitcam.data.DigitSet;
+import io.digitcam.train.Evaluator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The compiled inference path must answer as DL4J itself does for the same model file. */
-final class Dl4jAgreement {
+public final class Dl4jAgreement {
     private Dl4jAgreement() {
     }
 
-    static void assertAgree(Path model, DigitSet sample, double tolerance) throws IOException {
+    public static void assertAgree(Path model, DigitSet sample, double tolerance) throws IOException {
         DigitClassifier compiled = DigitClassifier.load(model);
         DigitClassifier dl4j = DigitClassifier.load(model, 1, false);
         assertThat(compiled.compiled()).isTrue();

@@ -1,5 +1,12 @@
 package io.digitcam.model;
 
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
+import io.digitcam.train.Architecture;
+import io.digitcam.train.Evaluator;
+import io.digitcam.train.FineTuning;
+import io.digitcam.train.Trainer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -101,7 +108,7 @@ class SecondHeadTest {
         assertThat(both.hasSecondHead()).isTrue();
         assertThat(both.compiled()).isTrue();
         long dense = 0;
-        for (int i = FineTuning.lastFeatureLayer(base) + 1; i < base.getnLayers(); i++) {
+        for (int i = SecondHead.lastFeatureLayer(base) + 1; i < base.getnLayers(); i++) {
             dense += base.getLayer(i).numParams();
         }
         assertThat(both.parameters()).isEqualTo(base.numParams() + dense);

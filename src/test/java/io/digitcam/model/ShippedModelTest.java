@@ -1,5 +1,10 @@
 package io.digitcam.model;
 
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
+import io.digitcam.train.Evaluator;
+import io.digitcam.train.ModelFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

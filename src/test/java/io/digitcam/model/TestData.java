@@ -1,18 +1,21 @@
 package io.digitcam.model;
 
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** The MNIST test set kept in the repository, loaded once per test JVM. */
-final class TestData {
-    static final Path MNIST = Path.of("src/test/resources/mnist");
+public final class TestData {
+    public static final Path MNIST = Path.of("src/test/resources/mnist");
     private static DigitSet test;
 
     private TestData() {
     }
 
-    static synchronized DigitSet mnistTest() {
+    public static synchronized DigitSet mnistTest() {
         if (test == null) {
             try {
                 test = MnistData.test(MNIST);
@@ -24,7 +27,7 @@ final class TestData {
     }
 
     /** Images {@code from..from+n} of the test set. */
-    static DigitSet slice(int from, int n) {
+    public static DigitSet slice(int from, int n) {
         DigitSet all = mnistTest();
         byte[] pixels = new byte[n * DigitImages.PIXELS];
         byte[] labels = new byte[n];

@@ -1,6 +1,6 @@
 package io.digitcam.scenes;
 
-import io.digitcam.model.MnistData;
+import io.digitcam.data.MnistData;
 import io.digitcam.synth.Renderers;
 import io.digitcam.synth.SceneRenderer;
 import io.digitcam.synth.SceneSet;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.digitcam.model.DigitImages;
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.MnistData;
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

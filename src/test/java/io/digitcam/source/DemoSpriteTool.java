@@ -4,8 +4,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 import io.digitcam.model.DigitImages;
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.MnistData;
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;

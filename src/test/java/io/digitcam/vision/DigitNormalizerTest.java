@@ -13,8 +13,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.DigitImages;
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.MnistData;
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

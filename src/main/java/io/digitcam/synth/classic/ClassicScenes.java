@@ -1,6 +1,6 @@
 package io.digitcam.synth.classic;
 
-import io.digitcam.model.DigitSet;
+import io.digitcam.data.DigitSet;
 import io.digitcam.synth.Condition;
 import io.digitcam.synth.Condition.Family;
 import io.digitcam.synth.SceneRenderer;

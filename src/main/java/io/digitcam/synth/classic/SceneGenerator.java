@@ -7,7 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.*;
 
 import io.digitcam.model.DigitImages;
-import io.digitcam.model.DigitSet;
+import io.digitcam.data.DigitSet;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,6 +1,6 @@
 package io.digitcam.synth.raster;
 
-import io.digitcam.model.DigitSet;
+import io.digitcam.data.DigitSet;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_imgproc;
 

@@ -3,8 +3,8 @@ package io.digitcam.synth.classic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.MnistData;
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
 import io.digitcam.synth.Condition;
 import io.digitcam.synth.Renderers;
 import io.digitcam.synth.SceneRenderer;

@@ -1,7 +1,7 @@
 package io.digitcam.synth.raster;
 
-import io.digitcam.model.DigitSet;
-import io.digitcam.model.MnistData;
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
 import io.digitcam.synth.SynthDigit;
 import io.digitcam.synth.SynthScene;
 import java.awt.BasicStroke;

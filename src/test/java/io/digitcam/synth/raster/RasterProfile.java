@@ -1,6 +1,6 @@
 package io.digitcam.synth.raster;
 
-import io.digitcam.model.MnistData;
+import io.digitcam.data.MnistData;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

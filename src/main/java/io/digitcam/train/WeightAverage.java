@@ -1,4 +1,7 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.model.Batches;
+import io.digitcam.model.DigitImages;
 
 import java.io.IOException;
 import java.nio.file.Files;

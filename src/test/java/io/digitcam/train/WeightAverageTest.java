@@ -1,4 +1,9 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.model.TestData;
+
+import io.digitcam.data.DigitSet;
+import io.digitcam.model.DigitImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,6 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.model.SecondHead;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -51,7 +53,7 @@ public final class FineTuning {
             builder.nOutReplace(output, classes, WeightInit.XAVIER);
         }
         if (headOnly) {
-            builder.setFeatureExtractor(lastFeatureLayer(trained));
+            builder.setFeatureExtractor(SecondHead.lastFeatureLayer(trained));
         }
         MultiLayerNetwork tuned = builder.build();
         tuned.getLayer(output).getParam("W").get(NDArrayIndex.all(), NDArrayIndex.interval(0, oldClasses)).assign(w);
@@ -59,22 +61,9 @@ public final class FineTuning {
         return tuned;
     }
 
-    /** The layer before the first dense layer: the end of the convolutional features. */
-    static int lastFeatureLayer(MultiLayerNetwork net) {
-        for (int i = 0; i < net.getnLayers(); i++) {
-            if (net.getLayerWiseConfigurations().getConf(i).getLayer() instanceof DenseLayer) {
-                if (i == 0) {
-                    break;
-                }
-                return i - 1;
-            }
-        }
-        throw new IllegalArgumentException("the model has no convolutional features before a dense layer");
-    }
-
     /**
      * The same network with its frozen layers thawed: the same weights, a plain configuration that
-     * inference (and {@link FoldedCnn}) knows. {@code net} itself if nothing is frozen.
+     * inference (and the compiled path) knows. {@code net} itself if nothing is frozen.
      */
     public static MultiLayerNetwork thawed(MultiLayerNetwork net) {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();

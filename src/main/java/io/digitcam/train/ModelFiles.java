@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.train;
 
 import java.nio.file.Path;
 

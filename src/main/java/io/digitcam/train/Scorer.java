@@ -1,4 +1,7 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.data.DigitSet;
+import io.digitcam.model.Batches;
 
 import java.util.ArrayList;
 import java.util.List;

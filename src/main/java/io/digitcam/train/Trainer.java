@@ -1,4 +1,10 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.data.DigitSet;
+import io.digitcam.model.Batches;
+import io.digitcam.model.DigitImages;
+import io.digitcam.model.Nd4jThreads;
+import io.digitcam.model.SecondHead;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -308,7 +314,7 @@ public final class Trainer {
     }
 
     /** {@code a} then {@code b}, under {@code a}'s checksums. */
-    static DigitSet concat(DigitSet a, DigitSet b) {
+    public static DigitSet concat(DigitSet a, DigitSet b) {
         byte[] pixels = java.util.Arrays.copyOf(a.pixels(), a.pixels().length + b.pixels().length);
         System.arraycopy(b.pixels(), 0, pixels, a.pixels().length, b.pixels().length);
         byte[] labels = java.util.Arrays.copyOf(a.labels(), a.size() + b.size());

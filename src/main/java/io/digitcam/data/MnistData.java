@@ -1,4 +1,8 @@
-package io.digitcam.model;
+package io.digitcam.data;
+
+import io.digitcam.model.Batches;
+import io.digitcam.model.Checksums;
+import io.digitcam.model.DigitImages;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,6 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.model.DigitImages;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

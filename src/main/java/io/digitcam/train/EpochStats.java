@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.train;
 
 /**
  * One epoch's figures, as printed during training and kept in the metrics file. {@code augmented}

@@ -1,4 +1,16 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.model.Dl4jAgreement;
+import io.digitcam.model.SecondHead;
+import io.digitcam.model.TestData;
+
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
+import io.digitcam.model.Batches;
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.model.DigitImages;
+import io.digitcam.model.DigitPrediction;
+import io.digitcam.model.SecondHead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -152,7 +164,7 @@ class TrainerSmokeTest {
 
         MultiLayerNetwork before = ModelSerializer.restoreMultiLayerNetwork(files.model().toFile(), false);
         MultiLayerNetwork after = ModelSerializer.restoreMultiLayerNetwork(tuned.model().toFile(), false);
-        int features = FineTuning.lastFeatureLayer(before);
+        int features = SecondHead.lastFeatureLayer(before);
         assertThat(after.getLayerWiseConfigurations().getConfs())
                 .noneMatch(c -> c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer);
         for (int i = 0; i <= features; i++) {

@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.bench;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.data;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;

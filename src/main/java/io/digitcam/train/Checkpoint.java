@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.data;
 
 /**
  * Labelled 28×28 digit images, row-major bytes, white ink on black. The checksums identify the

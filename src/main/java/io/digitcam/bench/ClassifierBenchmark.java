@@ -1,4 +1,8 @@
-package io.digitcam.model;
+package io.digitcam.bench;
+
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.model.DigitImages;
+import io.digitcam.model.ModelLoadException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,6 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.model.DigitImages;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgproc.*;

@@ -1,4 +1,8 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.data.DigitSet;
+import io.digitcam.model.DigitImages;
+import io.digitcam.model.DigitPrediction;
 
 import java.awt.Color;
 import java.awt.Font;

@@ -1,4 +1,10 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.data.DigitSet;
+import io.digitcam.data.MnistData;
+import io.digitcam.model.Batches;
+import io.digitcam.model.Checksums;
+import io.digitcam.model.DigitClassifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,9 @@
-package io.digitcam.model;
+package io.digitcam.train;
+
+import io.digitcam.data.DigitSet;
+import io.digitcam.model.DigitClassifier;
+import io.digitcam.model.DigitImages;
+import io.digitcam.model.DigitPrediction;
 
 import java.util.ArrayList;
 import java.util.Comparator;

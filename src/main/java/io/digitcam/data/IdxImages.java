@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.data;
 
 /** A stack of same-sized grey images as stored in IDX: row-major, one unsigned byte per pixel. */
 public record IdxImages(int count, int rows, int cols, byte[] pixels) {

@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

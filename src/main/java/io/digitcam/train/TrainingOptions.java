@@ -1,4 +1,4 @@
-package io.digitcam.model;
+package io.digitcam.train;
 
 /**
  * How {@link Trainer} runs. {@code validationSize} examples are held out of the training split
