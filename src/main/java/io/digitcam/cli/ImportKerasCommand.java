@@ -42,7 +42,7 @@ final class ImportKerasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = out != null ? out : Path.of("models", stem(file) + ".zip");
+        Path target = out != null ? out : defaultOut(file);
         checkTarget(target);
         ImportedModel model = KerasImporter.importModel(file, weights, pixelScale);
         model.save(target);
@@ -75,10 +75,10 @@ final class ImportKerasCommand implements Callable<Integer> {
         }
     }
 
-    /** "lenet.h5" → "lenet", "cnn.weights.h5" → "cnn": the model's name without its Keras extensions. */
-    static String stem(Path file) {
+    /** models/NAME.zip in the working directory: "lenet.h5" → lenet, "cnn.weights.h5" → cnn. */
+    static Path defaultOut(Path file) {
         String name = file.getFileName().toString();
-        String s = name.replaceFirst("(?i)\\.(h5|hdf5|keras|json)$", "").replaceFirst("(?i)\\.weights$", "");
-        return s.isEmpty() ? "keras-model" : s;
+        String stem = name.replaceFirst("(?i)\\.(h5|hdf5|keras|json)$", "").replaceFirst("(?i)\\.weights$", "");
+        return Path.of("models", (stem.isEmpty() ? "keras-model" : stem) + ".zip");
     }
 }
