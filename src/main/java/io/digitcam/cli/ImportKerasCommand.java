@@ -4,6 +4,7 @@ import io.digitcam.keras.ImportedModel;
 import io.digitcam.keras.KerasException;
 import io.digitcam.keras.KerasImporter;
 import io.digitcam.keras.ModelSummary;
+import io.digitcam.model.DigitClassifier;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +47,14 @@ final class ImportKerasCommand implements Callable<Integer> {
         checkTarget(target);
         ImportedModel model = KerasImporter.importModel(file, weights, pixelScale);
         model.save(target);
+        // Loaded back as --model will load it: proves the file, and tells which path it runs on.
+        DigitClassifier loaded = DigitClassifier.load(target);
         PrintWriter o = spec.commandLine().getOut();
         for (String line : ModelSummary.lines(model)) {
             o.println(line);
         }
+        o.println("runs on: " + (loaded.compiled() ? "DigitCam's compiled path"
+                : "DL4J's output() (its layers are outside the compiled path; --verbose says which)"));
         o.println("Wrote " + target + " (use it with --model " + target + ")");
         o.flush();
         return 0;

@@ -92,6 +92,7 @@ class ImportKerasCliTest {
                 .contains("input: " + input)
                 .containsPattern("(?m)^pixel scale: " + scale + " ")
                 .contains("classes: 10 (digits 0-9")
+                .containsPattern("(?m)^runs on: (DigitCam's compiled path|DL4J's output\\(\\))")
                 .contains("Wrote " + zip);
         // The last layer's row: 10 outputs.
         assertThat(summary).containsPattern("(?m)^  \\S+\\s+\\S.*\\s10\\s+[\\d,]+$");
