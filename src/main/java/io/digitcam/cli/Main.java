@@ -10,6 +10,10 @@ public final class Main {
 
     public static void main(String[] args) {
         io.digitcam.app.StartupProbe.mark("main");
+        // JavaCPP prints its warnings straight to stderr; through SLF4J they obey logback.xml (see there).
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
         System.exit(DigitCamCommand.run(args));
     }
 }

@@ -23,10 +23,13 @@ import org.deeplearning4j.util.ModelSerializer;
  * from. Without that entry a loader could not tell an NHWC Keras network from one of ours, and
  * a wrong guess would not fail, only read badly.
  *
- * @param notes what the import changed (layers dropped or folded), for the summary
+ * @param declaredInput the input as the Keras model declares it, e.g. "1×28×28 (channels first)"; it
+ *                      can differ from {@code input}, which is how DigitCam runs it
+ * @param pixelScale    what training divided pixels by before they reached the model (255 or 1)
+ * @param notes         what the import changed (layers dropped or folded), for the summary
  */
 public record ImportedModel(MultiLayerNetwork network, InputSpec input, String source, String kerasVersion,
-                            List<String> notes) {
+                            String declaredInput, double pixelScale, List<String> notes) {
     public static final String ENTRY = "digitcam/keras-input.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,6 +72,8 @@ public record ImportedModel(MultiLayerNetwork network, InputSpec input, String s
         o.put("offset", input.offset());
         o.put("source", source);
         o.put("kerasVersion", kerasVersion);
+        o.put("declaredInput", declaredInput);
+        o.put("pixelScale", pixelScale);
         o.set("notes", JSON.valueToTree(notes));
         return o;
     }

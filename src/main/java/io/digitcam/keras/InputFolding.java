@@ -55,6 +55,7 @@ final class InputFolding {
         }
         List<String> notes = new ArrayList<>();
         JsonNode shapeNode = null;
+        int[] declaredShape = null;
         String dataFormat = null;
         double scale = 1;
         double offset = 0;
@@ -105,6 +106,7 @@ final class InputFolding {
                     throw unsupportedShape(file, shape);
                 }
                 notes.add("read " + name + " (Flatten) of the " + describe(shape) + " input as a flat input");
+                declaredShape = shape;
                 shapeNode = JsonNodeFactory.instance.arrayNode().addNull().add(size);
                 continue;
             }
@@ -157,7 +159,7 @@ final class InputFolding {
         }
         kept.insert(0, input);
         setLayers(config, kept);
-        return new Result(config, layout, side, scale, offset, notes, shape);
+        return new Result(config, layout, side, scale, offset, notes, declaredShape != null ? declaredShape : shape);
     }
 
     /**

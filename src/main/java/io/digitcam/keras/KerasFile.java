@@ -73,6 +73,7 @@ public final class KerasFile implements AutoCloseable {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new KerasException(file, "not a readable file");
         }
+        quietHdf5();
         if (isHdf5(file)) {
             if (weightsFile != null) {
                 throw new KerasException(file, "is a whole model with its weights: --weights is only for an architecture .json");
@@ -99,6 +100,19 @@ public final class KerasFile implements AutoCloseable {
         return new KerasFile(file, Format.JSON, config, KerasWeights.open(weights), null);
     }
 
+    /**
+     * A file with HDF5's signature can still be truncated or damaged, and the library then prints
+     * its error stack (twenty lines) on stderr before it throws. The exception says enough; the
+     * setting is the calling thread's in a thread-safe build, so it is made on every open.
+     */
+    private static void quietHdf5() throws KerasException {
+        try {
+            org.bytedeco.hdf5.Exception.dontPrint();
+        } catch (UnsatisfiedLinkError e) {
+            throw new KerasException(Path.of("HDF5"), "the native HDF5 library cannot be loaded (" + ErrorText.oneLine(e) + ")", e);
+        }
+    }
+
     private static KerasFile openH5(Path file) throws KerasException {
         String json;
         try (Hdf5Archive archive = new Hdf5Archive(file.toString())) {
@@ -110,7 +124,7 @@ public final class KerasFile implements AutoCloseable {
         } catch (KerasException e) {
             throw e;
         } catch (Exception | UnsatisfiedLinkError e) {
-            throw new KerasException(file, "corrupt HDF5 file (" + ErrorText.oneLine(e) + ")", e);
+            throw new KerasException(file, "corrupt or truncated HDF5 file (" + ErrorText.oneLine(e) + ")", e);
         }
         ObjectNode config = parseConfig(file, json);
         if (!config.has("keras_version")) {
@@ -120,7 +134,7 @@ public final class KerasFile implements AutoCloseable {
                     config.put("keras_version", archive.readAttributeAsString("keras_version"));
                 }
             } catch (Exception e) {
-                throw new KerasException(file, "corrupt HDF5 file (" + ErrorText.oneLine(e) + ")", e);
+                throw new KerasException(file, "corrupt or truncated HDF5 file (" + ErrorText.oneLine(e) + ")", e);
             }
         }
         return new KerasFile(file, Format.H5, config, KerasWeights.open(file), null);
@@ -130,8 +144,11 @@ public final class KerasFile implements AutoCloseable {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry configEntry = zip.getEntry("config.json");
             ZipEntry weightsEntry = zip.getEntry("model.weights.h5");
-            if (configEntry == null || weightsEntry == null) {
-                throw new KerasException(file, "not a .keras model (the zip has no config.json/model.weights.h5)");
+            if (configEntry == null) {
+                throw new KerasException(file, "not a .keras model (the zip has no config.json)");
+            }
+            if (weightsEntry == null) {
+                throw new KerasException(file, "has no weights (no model.weights.h5 in the .keras zip)");
             }
             ObjectNode config;
             try (InputStream in = zip.getInputStream(configEntry)) {

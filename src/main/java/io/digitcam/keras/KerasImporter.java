@@ -61,10 +61,17 @@ public final class KerasImporter {
             InputSpec input = new InputSpec(folded.layout(), folded.side(), scale / folded.scale(), folded.offset());
             MultiLayerNetwork net = build(file, folded.config(), keras.weights());
             check(file, net, input);
-            List<String> notes = new java.util.ArrayList<>(folded.notes());
             return new ImportedModel(net, input, file.getFileName().toString(),
-                    keras.version().isEmpty() ? "?" : keras.version(), List.copyOf(notes));
+                    keras.version().isEmpty() ? "?" : keras.version(), declared(folded.originalShape()), scale,
+                    List.copyOf(folded.notes()));
         }
+    }
+
+    /** The input shape as Keras wrote it, with its layout: InputFolding accepted only grey images or a flat vector. */
+    private static String declared(int[] shape) {
+        String layout = shape.length == 1 ? "flat" : shape.length == 3 && shape[0] == 1 ? "channels first"
+                : shape.length == 3 ? "channels last" : "one channel";
+        return InputFolding.describe(shape) + " (" + layout + ")";
     }
 
     private static MultiLayerNetwork build(Path file, ObjectNode config, KerasWeights weights) throws KerasException {

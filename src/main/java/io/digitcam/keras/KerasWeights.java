@@ -43,7 +43,7 @@ public final class KerasWeights implements AutoCloseable {
         try {
             archive = new Hdf5Archive(file.toString());
         } catch (Exception | UnsatisfiedLinkError e) {
-            throw new KerasException(file, "corrupt HDF5 file (" + ErrorText.oneLine(e) + ")", e);
+            throw new KerasException(file, "corrupt or truncated HDF5 file (" + ErrorText.oneLine(e) + ")", e);
         }
         try {
             List<String> top = archive.getGroups();
@@ -58,7 +58,7 @@ public final class KerasWeights implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             archive.close();
-            throw new KerasException(file, "corrupt HDF5 file (" + ErrorText.oneLine(e) + ")", e);
+            throw new KerasException(file, "corrupt or truncated HDF5 file (" + ErrorText.oneLine(e) + ")", e);
         }
         archive.close();
         throw new KerasException(file, "holds no Keras weights (no model_weights, layer_names or layers/)");

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A model imported from Keras ({@code import-keras}, or a Keras file named directly) carries
  * its own {@link InputSpec}: its layout (often NHWC), side (32 for LeNet-5) and pixel scale. It
- * answers digits only, and runs on DL4J's own path: the compiled one is built for our NCHW layers.
+ * answers digits only. It runs on the compiled path when its layers are ones that path has (see
+ * {@link #compileImported}), otherwise on DL4J's own.
  */
 public final class DigitClassifier {
     private static final Logger LOG = LoggerFactory.getLogger(DigitClassifier.class);
@@ -136,11 +137,13 @@ public final class DigitClassifier {
                         + " outputs, expected " + (Batches.DIGITS + 1));
             }
         }
-        FoldedCnn folded = allowCompiled && input == null ? compile(file, net, second, probe, reference, secondReference)
-                : null;
+        FoldedCnn folded = !allowCompiled ? null : input == null
+                ? compile(file, net, second, probe, reference, secondReference)
+                : compileImported(file, net, input, probe, reference);
         DigitClassifier classifier = new DigitClassifier(file, net, second, folded, outputs, input,
                 countParameters(net, second));
-        if (folded != null) {
+        if (folded != null && input == null) {
+            // An imported model's cache entry would lose its input description; those load through DL4J.
             cache.store(file, CACHE_ROLE, new CompiledModelCache.Entry(folded, classifier.parameters(), outputs));
         }
         return warmedUp(classifier);
@@ -254,6 +257,34 @@ public final class DigitClassifier {
         }
     }
 
+    /**
+     * An imported network on the compiled path where its layers allow: a 28×28 input (the compiled
+     * path takes our crops as they are; 32×32 would need padding), ReLU and softmax, batch norm
+     * only right after a convolution or dense layer. Its pixel scale is folded into its first
+     * layer. Checked against DL4J like our own models, and DL4J's path kept if they differ.
+     */
+    private static FoldedCnn compileImported(Path file, MultiLayerNetwork net, InputSpec input, float[] probe,
+                                             float[][] reference) {
+        if (input.side() != DigitImages.SIDE) {
+            LOG.info("{}: a {} input; using DL4J's output path", file, input.describe());
+            return null;
+        }
+        try {
+            // The compiled path is given unit pixels (byte / 255); the network wants byte / divisor + offset.
+            FoldedCnn folded = FoldedCnnCompiler.compile(net, DigitImages.SIDE, (float) (255 / input.divisor()),
+                    (float) input.offset());
+            double worst = difference(folded.outputs(probe, WARM_UP_BATCH)[0], reference);
+            if (worst > FOLD_TOLERANCE) {
+                LOG.warn("{}: compiled network differs from DL4J by {}; using DL4J's slower path", file, worst);
+                return null;
+            }
+            return folded;
+        } catch (FoldedCnnCompiler.UnsupportedNetworkException e) {
+            LOG.info("{}: {}; using DL4J's output path", file, e.getMessage());
+            return null;
+        }
+    }
+
     private static double difference(float[][] a, float[][] b) {
         double worst = 0;
         for (int i = 0; a != null && i < a.length; i++) {
@@ -264,12 +295,17 @@ public final class DigitClassifier {
         return worst;
     }
 
-    /** Deterministic strokes-and-noise images: any input exercises every code path the same way. */
+    /**
+     * Deterministic strokes-and-noise images: any input exercises every code path the same way.
+     * Each pixel a byte / 255, as real crops are: an imported model's input is rebuilt from the
+     * bytes ({@link InputSpec#features}), so other floats would not reach it unchanged and the
+     * check against the compiled path would measure the rounding.
+     */
     private static float[] warmUpInput() {
         Random random = new Random(7);
         float[] x = new float[WARM_UP_BATCH * DigitImages.PIXELS];
         for (int i = 0; i < x.length; i++) {
-            x[i] = random.nextFloat() < 0.2f ? random.nextFloat() : 0f;
+            x[i] = random.nextFloat() < 0.2f ? Math.round(random.nextFloat() * 255) / 255f : 0f;
         }
         return x;
     }

@@ -26,7 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Turns a trained DL4J network into a {@link FoldedCnn}: batch norms folded into the layer before
  * them, activation layers merged into the step they follow. It handles what our own networks are
- * made of (valid stride-1 NCHW convolutions, square max pooling, dense layers, ReLU, softmax) and
+ * made of (valid stride-1 convolutions, square max pooling, dense layers, ReLU, softmax, dropout,
+ * an imported model's pixel scale and channels-last layout) and
  * says what it does not, so the caller can stay on DL4J's own path.
  */
 final class FoldedCnnCompiler {
@@ -41,10 +42,34 @@ final class FoldedCnnCompiler {
     }
 
     static FoldedCnn compile(MultiLayerNetwork net, int side) throws UnsupportedNetworkException {
+        return compile(net, side, 1f, 0f);
+    }
+
+    /**
+     * A network imported from Keras: its input is {@code pixel / 255 · inputScale + inputOffset}
+     * of the unit pixels this class is given (side×side, one channel), which is folded into the
+     * first layer's weights and bias, so the same unit crops as for our own models go in. Its
+     * convolutions may be channels-last: the trunk runs channel-major whatever the format (DL4J
+     * keeps the kernels [out][in][k][k] either way), and only the order the first dense layer
+     * reads the features in differs, so its rows are permuted from (y, x, c) to (c, y, x).
+     */
+    static FoldedCnn compile(MultiLayerNetwork net, int side, float inputScale, float inputOffset)
+            throws UnsupportedNetworkException {
         List<Step> steps = new ArrayList<>();
         Layer[] layers = net.getLayers();
+        org.deeplearning4j.nn.conf.CNN2DFormat format = null;
         for (int i = 0; i < layers.length; i++) {
             var conf = layers[i].conf().getLayer();
+            if (conf instanceof org.deeplearning4j.nn.conf.layers.DropoutLayer) {
+                // A Keras Dropout layer: nothing at inference.
+                continue;
+            }
+            if (conf instanceof ConvolutionLayer c && conf.getClass() == ConvolutionLayer.class) {
+                if (format != null && format != c.getCnn2dDataFormat()) {
+                    throw new UnsupportedNetworkException("convolutions in both NCHW and NHWC");
+                }
+                format = c.getCnn2dDataFormat();
+            }
             BatchNormalization bn = i + 1 < layers.length
                     && layers[i + 1].conf().getLayer() instanceof BatchNormalization b ? b : null;
             if (conf instanceof ConvolutionLayer c && conf.getClass() == ConvolutionLayer.class) {
@@ -111,7 +136,87 @@ final class FoldedCnnCompiler {
             }
             head.add(dense);
         }
-        return new FoldedCnn(List.copyOf(steps.subList(0, firstDense)), List.copyOf(head), List.of(), side);
+        List<Step> trunk = steps.subList(0, firstDense);
+        if (format == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC) {
+            head.set(0, channelsLastRows(head.get(0), trunk, side));
+        }
+        if (inputScale != 1f || inputOffset != 0f) {
+            Step first = foldInput(steps.get(0), inputScale, inputOffset);
+            if (firstDense == 0) {
+                head.set(0, (Dense) first);
+            } else {
+                trunk = new ArrayList<>(trunk);
+                trunk.set(0, first);
+            }
+        }
+        return new FoldedCnn(List.copyOf(trunk), List.copyOf(head), List.of(), side);
+    }
+
+    /**
+     * The first layer fed {@code scale·u + offset} instead of {@code u}: W·(s·u + t) + b is
+     * (s·W)·u + (b + t·ΣW). Exact for a dense layer and for a valid convolution, which never
+     * reaches outside the image, the only places the two inputs could differ.
+     */
+    private static Step foldInput(Step step, float scale, float offset) throws UnsupportedNetworkException {
+        if (step instanceof Conv c) {
+            int fanIn = c.in() * c.k() * c.k();
+            float[] w = c.w().clone();
+            float[] b = c.b().clone();
+            for (int o = 0; o < c.out(); o++) {
+                double sum = 0;
+                for (int j = 0; j < fanIn; j++) {
+                    sum += w[o * fanIn + j];
+                    w[o * fanIn + j] *= scale;
+                }
+                b[o] += (float) (offset * sum);
+            }
+            return new Conv(c.in(), c.out(), c.k(), w, b, c.relu());
+        }
+        if (step instanceof Dense d) {
+            float[] w = d.w().clone();
+            float[] b = d.b().clone();
+            double[] sums = new double[d.out()];
+            for (int i = 0; i < d.in(); i++) {
+                for (int o = 0; o < d.out(); o++) {
+                    sums[o] += w[i * d.out() + o];
+                    w[i * d.out() + o] *= scale;
+                }
+            }
+            for (int o = 0; o < d.out(); o++) {
+                b[o] += (float) (offset * sums[o]);
+            }
+            return new Dense(d.in(), d.out(), w, b, d.act());
+        }
+        throw new UnsupportedNetworkException("an input scale before pooling");
+    }
+
+    /** The first dense layer after channels-last convolutions, its rows put in channel-major order. */
+    private static Dense channelsLastRows(Dense d, List<Step> trunk, int side) throws UnsupportedNetworkException {
+        int h = side;
+        int channels = 1;
+        for (Step step : trunk) {
+            if (step instanceof Conv c) {
+                h = h - c.k() + 1;
+                channels = c.out();
+            } else if (step instanceof Pool p) {
+                h = (h - p.k()) / p.stride() + 1;
+            }
+        }
+        if (d.in() != channels * h * h) {
+            throw new UnsupportedNetworkException("dense layer expects " + d.in() + " inputs, the trunk gives "
+                    + channels * h * h);
+        }
+        float[] w = new float[d.w().length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < h; x++) {
+                for (int c = 0; c < channels; c++) {
+                    int nhwc = (y * h + x) * channels + c;
+                    int nchw = (c * h + y) * h + x;
+                    System.arraycopy(d.w(), nhwc * d.out(), w, nchw * d.out(), d.out());
+                }
+            }
+        }
+        return new Dense(d.in(), d.out(), w, d.b(), d.act());
     }
 
     /** Merges a following activation layer into the step before it. */
@@ -138,8 +243,8 @@ final class FoldedCnnCompiler {
         int[] d = c.getDilation();
         if (k[0] != k[1] || s[0] != 1 || s[1] != 1 || p[0] != 0 || p[1] != 0 || d[0] != 1 || d[1] != 1
                 || c.getConvolutionMode() == ConvolutionMode.Same
-                || c.getCnn2dDataFormat() != org.deeplearning4j.nn.conf.CNN2DFormat.NCHW) {
-            throw new UnsupportedNetworkException("convolution other than square, stride 1, no padding, NCHW");
+                || c.getCnn2dDataFormat() == null) {
+            throw new UnsupportedNetworkException("convolution other than square, stride 1, no padding");
         }
     }
 

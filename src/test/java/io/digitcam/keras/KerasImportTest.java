@@ -80,14 +80,14 @@ class KerasImportTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "mlp-keras3.keras,      mlp-keras3,     , FLAT, 28, 255",
-        "lenet-keras3.h5,       lenet-keras3,   , NHWC, 32, 255",
-        "cnn-bn-keras3.keras,   cnn-bn-keras3,  , NHWC, 28, 255",
-        "mlp-raw-keras2.h5,     mlp-raw-keras2, 1, FLAT, 28, 1",
-        "cnn-chw-keras2.json,   cnn-chw-keras2, , NHWC, 28, 255",
+        "mlp-keras3.keras,      mlp-keras3,     , FLAT, 28, 255, true",
+        "lenet-keras3.h5,       lenet-keras3,   , NHWC, 32, 255, false",
+        "cnn-bn-keras3.keras,   cnn-bn-keras3,  , NHWC, 28, 255, false",
+        "mlp-raw-keras2.h5,     mlp-raw-keras2, 1, FLAT, 28, 1,   true",
+        "cnn-chw-keras2.json,   cnn-chw-keras2, , NHWC, 28, 255, true",
     })
     void importedModelGivesKerasProbabilities(String file, String name, Double pixelScale, InputSpec.Layout layout,
-                                              int side, double divisor) throws Exception {
+                                              int side, double divisor, boolean compiled) throws Exception {
         ImportedModel model = KerasImporter.importModel(FIXTURES.resolve(file), null, pixelScale);
         assertThat(model.input().layout()).isEqualTo(layout);
         assertThat(model.input().side()).isEqualTo(side);
@@ -98,12 +98,34 @@ class KerasImportTest {
         // Saved and loaded back as --model does: the same numbers through DigitClassifier.
         Path zip = dir.resolve(name + ".zip");
         model.save(zip);
-        assertClassifierAgrees(DigitClassifier.load(zip), expected);
+        DigitClassifier classifier = DigitClassifier.load(zip);
+        // The compiled path where the layers allow it (28×28 input; ReLU, softmax, max pooling;
+        // batch norm only before an activation): LeNet's tanh and 32×32 input and cnn-bn's
+        // batch norm after ReLU stay on DL4J's.
+        assertThat(classifier.compiled()).as("on the compiled path").isEqualTo(compiled);
+        assertClassifierAgrees(classifier, expected);
+        if (compiled) {
+            assertCompiledMatchesDl4j(classifier, DigitClassifier.load(zip, 1, false));
+        }
+    }
+
+    /** The compiled path and DL4J's on 500 test digits: the same labels, probabilities within 1e-5. */
+    static void assertCompiledMatchesDl4j(DigitClassifier compiled, DigitClassifier dl4j) {
+        assertThat(dl4j.compiled()).isFalse();
+        List<byte[]> crops = crops(500);
+        List<DigitPrediction> a = compiled.classify(crops);
+        List<DigitPrediction> b = dl4j.classify(crops);
+        double worst = 0;
+        for (int i = 0; i < crops.size(); i++) {
+            assertThat(a.get(i).label()).isEqualTo(b.get(i).label());
+            worst = Math.max(worst, Math.abs(a.get(i).probability() - b.get(i).probability()));
+            worst = Math.max(worst, Math.abs(a.get(i).runnerUpProbability() - b.get(i).runnerUpProbability()));
+        }
+        assertThat(worst).as("largest difference between the compiled path and DL4J").isLessThan(TOLERANCE);
     }
 
     static void assertClassifierAgrees(DigitClassifier classifier, float[][] expected) {
         assertThat(classifier.outputs()).isEqualTo(10);
-        assertThat(classifier.compiled()).isFalse();
         assertThat(classifier.input()).isNotNull();
         List<DigitPrediction> predictions = classifier.classify(crops(expected.length));
         for (int i = 0; i < expected.length; i++) {
