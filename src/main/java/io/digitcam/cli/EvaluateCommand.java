@@ -5,6 +5,7 @@ import io.digitcam.train.Charts;
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.data.DigitSet;
 import io.digitcam.train.Evaluator;
+import io.digitcam.train.PersonalSamples;
 import io.digitcam.data.MnistData;
 import io.digitcam.train.TrainingReport;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score a model on the MNIST test set: accuracy, per-digit table, confusion matrix, "
+        description = "Score a model on the MNIST test set (--data) or on a folder of labelled crops (--images, "
+                + "DIR/<label>/*.png as finetune reads them): accuracy, per-digit table, confusion matrix, "
                 + "and an image of the most confident mistakes.")
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -26,9 +28,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelOption model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "Directory with t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzipped or not).")
-    Path data;
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "Directory with t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzipped or not).")
+        Path data;
+
+        @Option(names = "--images", required = true, paramLabel = "DIR",
+                description = "Labelled crops: DIR/0 … DIR/9 and DIR/not-a-digit, PNGs as the camera saw them, each made "
+                        + "into the crop the live pipeline would classify.")
+        Path images;
+    }
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation",
             description = "Where mistakes.png and confusion.png go. Default: ${DEFAULT-VALUE}.")
@@ -39,7 +51,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DigitSet test = MnistData.test(data);
+        Path data = source.data != null ? source.data : source.images;
+        DigitSet test = source.data != null ? MnistData.test(data) : readImages(data);
         Path model = this.model.resolved();
         DigitClassifier classifier = DigitClassifier.load(model);
         Evaluator.Result result = Evaluator.evaluate(classifier, test);
@@ -57,14 +70,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         o.println();
         o.println("confusion matrix (rows: true digit, columns: predicted)");
-        int[][] m = TrainingReport.confusion(result.evaluation());
+        int[][] m = withNotADigitRow(TrainingReport.confusion(result.evaluation()), test, result);
         o.print("     ");
         for (int p = 0; p < m[0].length; p++) {
             o.printf(p < Batches.DIGITS ? "%6d" : "%6s", p < Batches.DIGITS ? p : "none");
         }
         o.println();
         for (int a = 0; a < m.length; a++) {
-            o.printf("%5d", a);
+            o.printf(a < Batches.DIGITS ? "%5d" : "%5s", a < Batches.DIGITS ? a : "none");
             for (int p = 0; p < m[a].length; p++) {
                 o.printf("%6d", m[a][p]);
             }
@@ -80,5 +93,34 @@ final class EvaluateCommand implements Callable<Integer> {
         o.println("Wrote " + grid + " and " + confusion);
         o.flush();
         return 0;
+    }
+
+    private DigitSet readImages(Path dir) throws java.io.IOException {
+        PersonalSamples.Samples samples = new PersonalSamples().read(dir);
+        PrintWriter err = spec.commandLine().getErr();
+        samples.warnings().stream().limit(5).forEach(w -> err.println("digitcam: warning: " + w));
+        if (samples.skipped() > 0) {
+            err.println("digitcam: warning: " + samples.skipped() + " image(s) skipped");
+        }
+        err.flush();
+        return samples.all();
+    }
+
+    /** A "none" row when the set has "not a digit" samples: how many the model turned down, and what it read instead. */
+    private static int[][] withNotADigitRow(int[][] digits, DigitSet set, Evaluator.Result result) {
+        int cols = digits[0].length;
+        boolean any = false;
+        for (byte label : set.labels()) {
+            any |= label == Batches.NOT_A_DIGIT;
+        }
+        if (!any || cols <= Batches.NOT_A_DIGIT) {
+            return digits;
+        }
+        int[][] m = java.util.Arrays.copyOf(digits, digits.length + 1);
+        m[digits.length] = new int[cols];
+        for (int p = 0; p < cols; p++) {
+            m[digits.length][p] = result.evaluation().getConfusionMatrix().getCount(Batches.NOT_A_DIGIT, p);
+        }
+        return m;
     }
 }

@@ -125,7 +125,7 @@ public final class Charts {
             centre(g, i < 10 ? String.valueOf(i) : "none", left + i * cell, top - 22, cell, 20);
         }
         for (int i = 0; i < n; i++) {
-            centre(g, String.valueOf(i), left - 30, top + i * cell, 30, cell);
+            centre(g, i < 10 ? String.valueOf(i) : "none", left - 30, top + i * cell, 30, cell);
         }
         for (int a = 0; a < n; a++) {
             for (int p = 0; p < cols; p++) {

@@ -24,8 +24,9 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import java.util.ArrayList;
 import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -78,35 +79,37 @@ public final class HandwritingTuner {
     }
 
     /**
-     * @param epochs           passes over the tuning samples
-     * @param repeats          augmented copies of each tuning sample per epoch
-     * @param replayRatio      replayed MNIST images per personal image in an epoch
-     * @param minReplay        replayed images per epoch at least, however few the samples
+     * @param epochs           passes over the tuning samples and the replay
+     * @param repeats          augmented copies of each tuning sample (besides the sample itself)
+     * @param replay           how many of the replay set's images are mixed in (at most all of them)
      * @param batchSize        mini-batch size
      * @param minMnistAccuracy the tuned model must keep at least this on the MNIST test set
-     * @param threads          native threads while training; 0 leaves ND4J's setting alone (the app)
+     * @param threads          native threads while training; 0 leaves ND4J's setting alone (the app).
+     *                         One is fastest: the head's matrices are small, and on a busy machine two
+     *                         threads made each step ten times slower, waiting for each other
      * @param seed             for shuffling, augmentation and replay choice: a run is repeatable
      */
-    public record Settings(int epochs, int repeats, double replayRatio, int minReplay, int batchSize,
-                           double minMnistAccuracy, int threads, long seed) {
-        public static final Settings DEFAULT = new Settings(12, 4, 1.0, 1000, 64, 0.995, 0, 20261207L);
+    public record Settings(int epochs, int repeats, int replay, int batchSize, double minMnistAccuracy, int threads,
+                           long seed) {
+        public static final Settings DEFAULT = new Settings(20, 8, 4800, 64, 0.995, 0, 20261207L);
 
         public Settings {
-            if (epochs < 1 || repeats < 1 || batchSize < 1 || minReplay < 0 || replayRatio < 0 || threads < 0) {
-                throw new IllegalArgumentException("epochs, repeats and batch size must be at least 1; replay and threads not negative");
+            if (epochs < 1 || repeats < 0 || batchSize < 1 || replay < 0 || threads < 0) {
+                throw new IllegalArgumentException("epochs and batch size must be at least 1; repeats, replay and "
+                        + "threads not negative");
             }
         }
 
         public Settings withThreads(int n) {
-            return new Settings(epochs, repeats, replayRatio, minReplay, batchSize, minMnistAccuracy, n, seed);
+            return new Settings(epochs, repeats, replay, batchSize, minMnistAccuracy, n, seed);
         }
 
         public Settings withEpochs(int n) {
-            return new Settings(n, repeats, replayRatio, minReplay, batchSize, minMnistAccuracy, threads, seed);
+            return new Settings(n, repeats, replay, batchSize, minMnistAccuracy, threads, seed);
         }
 
         public Settings withMinMnistAccuracy(double a) {
-            return new Settings(epochs, repeats, replayRatio, minReplay, batchSize, a, threads, seed);
+            return new Settings(epochs, repeats, replay, batchSize, a, threads, seed);
         }
     }
 
@@ -221,58 +224,84 @@ public final class HandwritingTuner {
         return ReplaySet.subset(set, keep);
     }
 
+    /**
+     * The convolutional features stay frozen, so each image's features are computed once (the
+     * samples' augmented copies, the replay images as they are) and the head alone is trained on
+     * them for every epoch: many epochs for the price of one forward pass per image.
+     */
     private MultiLayerNetwork train(Path initModel, int classes, DigitSet tune, DigitSet replay, Progress p,
                                     BooleanSupplier stop) throws IOException, Cancelled {
         MultiLayerNetwork initial = ModelSerializer.restoreMultiLayerNetwork(initModel.toFile(), false);
-        int personal = tune.size() * settings.repeats();
-        int replayed = Math.min(replay.size(), Math.max(settings.minReplay(), (int) Math.round(personal * settings.replayRatio())));
-        int perEpoch = personal + replayed;
-        int iters = (perEpoch + settings.batchSize() - 1) / settings.batchSize();
         if (settings.threads() > 0) {
             Nd4jThreads.set(settings.threads());
         }
         Nd4j.getRandom().setSeed(settings.seed());
+        int personal = tune.size() * (settings.repeats() + 1);
+        int replayed = Math.min(replay.size(), settings.replay());
+        int rows = personal + replayed;
+        int iters = (rows + settings.batchSize() - 1) / settings.batchSize();
         MultiLayerNetwork net = FineTuning.from(initial, settings.seed(), classes, iters, settings.epochs(), true);
+        HeadTraining head = new HeadTraining(net);
+
+        // Features: each tuning sample as it is and in `repeats` augmented copies, then the replay.
         Random random = new Random(settings.seed());
-        int[] replayOrder = shuffled(replay.size(), random);
-        int replayAt = 0;
-        int batch = settings.batchSize();
-        float[] x = new float[batch * DigitImages.PIXELS];
-        byte[] y = new byte[batch];
-        int[] identity = java.util.stream.IntStream.range(0, batch).toArray();
+        float[] x = new float[EVAL_CHUNK * DigitImages.PIXELS];
+        byte[] labels = new byte[rows];
+        List<INDArray> parts = new ArrayList<>();
+        int done = 0;
         try (Augmenter augmenter = new Augmenter(Augmenter.Ranges.DEFAULT, settings.seed())) {
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                // Entries >= 0 are tuning samples, < 0 replayed images (-1 - index).
-                int[] items = new int[perEpoch];
-                for (int i = 0; i < personal; i++) {
-                    items[i] = i % tune.size();
-                }
-                for (int i = 0; i < replayed; i++) {
-                    items[personal + i] = -1 - replayOrder[replayAt];
-                    replayAt = (replayAt + 1) % replayOrder.length;
-                }
-                shuffle(items, random);
-                for (int it = 0; it < iters; it++) {
-                    check(stop);
-                    int from = it * batch;
-                    int n = Math.min(batch, perEpoch - from);
-                    for (int i = 0; i < n; i++) {
-                        int item = items[from + i];
-                        DigitSet set = item >= 0 ? tune : replay;
-                        int index = item >= 0 ? item : -1 - item;
+            int[] replayPick = shuffled(replay.size(), random);
+            while (done < rows) {
+                check(stop);
+                int n = Math.min(EVAL_CHUNK, rows - done);
+                for (int i = 0; i < n; i++) {
+                    int row = done + i;
+                    boolean mine = row < personal;
+                    DigitSet set = mine ? tune : replay;
+                    int index = mine ? row % tune.size() : replayPick[row - personal];
+                    if (mine && row >= tune.size()) {
                         augmenter.augment(set.pixels(), index * DigitImages.PIXELS, x, i * DigitImages.PIXELS);
-                        y[i] = set.labels()[index];
+                    } else {
+                        DigitImages.toUnit(set.pixels(), index * DigitImages.PIXELS, x, i * DigitImages.PIXELS,
+                                DigitImages.PIXELS);
                     }
-                    float[] pixels = n == batch ? x : java.util.Arrays.copyOf(x, n * DigitImages.PIXELS);
-                    net.fit(new DataSet(Batches.features(pixels, n), Batches.oneHot(y, identity, 0, n, classes)));
-                    double done = ((epoch - 1) * iters + it + 1) / (double) (settings.epochs() * iters);
-                    if (it == iters - 1 || it % 8 == 0) {
-                        p.report(0.12 + 0.74 * done, String.format("tuning: epoch %d of %d, loss %.3f", epoch,
-                                settings.epochs(), net.score()));
-                    }
+                    labels[row] = set.labels()[index];
                 }
+                float[] pixels = n == EVAL_CHUNK ? x : java.util.Arrays.copyOf(x, n * DigitImages.PIXELS);
+                parts.add(head.features(Batches.features(pixels, n)));
+                done += n;
+                p.report(0.12 + 0.3 * done / rows, "preparing " + done + " of " + rows + " images");
             }
         }
+        // One Java array, batches copied out of it: far cheaper than indexing rows of an INDArray.
+        int dim = (int) parts.get(0).size(1);
+        float[] features = new float[rows * dim];
+        int at = 0;
+        for (INDArray part : parts) {
+            float[] f = part.data().asFloat();
+            System.arraycopy(f, 0, features, at, f.length);
+            at += f.length;
+        }
+        parts.clear();
+
+        int batch = settings.batchSize();
+        float[] fx = new float[batch * dim];
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            int[] order = shuffled(rows, random);
+            for (int it = 0; it < iters; it++) {
+                check(stop);
+                int from = it * batch;
+                int n = Math.min(batch, rows - from);
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(features, order[from + i] * dim, fx, i * dim, dim);
+                }
+                float[] rowsOf = n == batch ? fx : java.util.Arrays.copyOf(fx, n * dim);
+                head.fit(Nd4j.create(rowsOf, new long[] {n, dim}, 'c'), Batches.oneHot(labels, order, from, n, classes));
+            }
+            p.report(0.42 + 0.44 * epoch / settings.epochs(), String.format("tuning: epoch %d of %d, loss %.3f",
+                    epoch, settings.epochs(), head.score()));
+        }
+        head.copyBack();
         return net;
     }
 
