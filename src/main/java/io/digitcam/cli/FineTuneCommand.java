@@ -40,7 +40,7 @@ final class FineTuneCommand implements Callable<Integer> {
                     + "shipped inside DigitCam.")
     Path mnist;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Passes over your samples. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "8", description = "Passes over your samples. Default: ${DEFAULT-VALUE}.")
     int epochs;
 
     @Option(names = "--min-mnist", defaultValue = "99.5", paramLabel = "PERCENT",

@@ -81,7 +81,8 @@ public final class HandwritingTuner {
     /**
      * @param epochs           passes over the tuning samples and the replay
      * @param repeats          augmented copies of each tuning sample (besides the sample itself)
-     * @param replay           how many of the replay set's images are mixed in (at most all of them)
+     * @param replay           how many replay images are mixed in: the replay set once as it is, then
+     *                         augmented copies of it if more are asked for
      * @param batchSize        mini-batch size
      * @param minMnistAccuracy the tuned model must keep at least this on the MNIST test set
      * @param threads          native threads while training; 0 leaves ND4J's setting alone (the app).
@@ -91,7 +92,7 @@ public final class HandwritingTuner {
      */
     public record Settings(int epochs, int repeats, int replay, int batchSize, double minMnistAccuracy, int threads,
                            long seed) {
-        public static final Settings DEFAULT = new Settings(20, 8, 4800, 64, 0.995, 0, 20261207L);
+        public static final Settings DEFAULT = new Settings(8, 16, 9600, 64, 0.995, 0, 20261207L);
 
         public Settings {
             if (epochs < 1 || repeats < 0 || batchSize < 1 || replay < 0 || threads < 0) {
@@ -237,7 +238,7 @@ public final class HandwritingTuner {
         }
         Nd4j.getRandom().setSeed(settings.seed());
         int personal = tune.size() * (settings.repeats() + 1);
-        int replayed = Math.min(replay.size(), settings.replay());
+        int replayed = settings.replay();
         int rows = personal + replayed;
         int iters = (rows + settings.batchSize() - 1) / settings.batchSize();
         MultiLayerNetwork net = FineTuning.from(initial, settings.seed(), classes, iters, settings.epochs(), true);
@@ -246,7 +247,9 @@ public final class HandwritingTuner {
         // Features: each tuning sample as it is and in `repeats` augmented copies, then the replay.
         Random random = new Random(settings.seed());
         float[] x = new float[EVAL_CHUNK * DigitImages.PIXELS];
-        byte[] labels = new byte[rows];
+        // Targets: one-hot for the person's samples; for replay, what the starting model answers
+        // (distillation), so MNIST keeps the very behaviour its accuracy was measured on.
+        float[] targets = new float[rows * classes];
         List<INDArray> parts = new ArrayList<>();
         int done = 0;
         try (Augmenter augmenter = new Augmenter(Augmenter.Ranges.DEFAULT, settings.seed())) {
@@ -258,17 +261,25 @@ public final class HandwritingTuner {
                     int row = done + i;
                     boolean mine = row < personal;
                     DigitSet set = mine ? tune : replay;
-                    int index = mine ? row % tune.size() : replayPick[row - personal];
-                    if (mine && row >= tune.size()) {
+                    int index = mine ? row % tune.size() : replayPick[(row - personal) % replay.size()];
+                    // Each image once as it is, then augmented copies.
+                    if (mine ? row >= tune.size() : row - personal >= replay.size()) {
                         augmenter.augment(set.pixels(), index * DigitImages.PIXELS, x, i * DigitImages.PIXELS);
                     } else {
                         DigitImages.toUnit(set.pixels(), index * DigitImages.PIXELS, x, i * DigitImages.PIXELS,
                                 DigitImages.PIXELS);
                     }
-                    labels[row] = set.labels()[index];
+                    targets[row * classes + set.labels()[index]] = 1;
                 }
                 float[] pixels = n == EVAL_CHUNK ? x : java.util.Arrays.copyOf(x, n * DigitImages.PIXELS);
-                parts.add(head.features(Batches.features(pixels, n)));
+                INDArray f = head.features(Batches.features(pixels, n));
+                parts.add(f);
+                if (done + n > personal) {
+                    float[][] teacher = head.output(f).toFloatMatrix();
+                    for (int i = Math.max(0, personal - done); i < n; i++) {
+                        System.arraycopy(teacher[i], 0, targets, (done + i) * classes, classes);
+                    }
+                }
                 done += n;
                 p.report(0.12 + 0.3 * done / rows, "preparing " + done + " of " + rows + " images");
             }
@@ -286,6 +297,7 @@ public final class HandwritingTuner {
 
         int batch = settings.batchSize();
         float[] fx = new float[batch * dim];
+        float[] fy = new float[batch * classes];
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             int[] order = shuffled(rows, random);
             for (int it = 0; it < iters; it++) {
@@ -294,9 +306,11 @@ public final class HandwritingTuner {
                 int n = Math.min(batch, rows - from);
                 for (int i = 0; i < n; i++) {
                     System.arraycopy(features, order[from + i] * dim, fx, i * dim, dim);
+                    System.arraycopy(targets, order[from + i] * classes, fy, i * classes, classes);
                 }
-                float[] rowsOf = n == batch ? fx : java.util.Arrays.copyOf(fx, n * dim);
-                head.fit(Nd4j.create(rowsOf, new long[] {n, dim}, 'c'), Batches.oneHot(labels, order, from, n, classes));
+                float[] xs = n == batch ? fx : java.util.Arrays.copyOf(fx, n * dim);
+                float[] ys = n == batch ? fy : java.util.Arrays.copyOf(fy, n * classes);
+                head.fit(Nd4j.create(xs, new long[] {n, dim}, 'c'), Nd4j.create(ys, new long[] {n, classes}, 'c'));
             }
             p.report(0.42 + 0.44 * epoch / settings.epochs(), String.format("tuning: epoch %d of %d, loss %.3f",
                     epoch, settings.epochs(), head.score()));

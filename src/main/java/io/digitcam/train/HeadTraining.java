@@ -51,6 +51,11 @@ final class HeadTraining {
         return a.dup('c').reshape('c', a.size(0), a.length() / a.size(0)).dup('c');
     }
 
+    /** The head's current answer for features from {@link #features}. */
+    INDArray output(INDArray features) {
+        return head.output(features, false);
+    }
+
     void fit(INDArray features, INDArray labels) {
         head.fit(new DataSet(features, labels));
     }

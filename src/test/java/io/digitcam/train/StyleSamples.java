@@ -34,10 +34,17 @@ public final class StyleSamples {
     private final Font font;
     private final Random random;
     private final boolean hollow;
+    private final double lean;
 
     StyleSamples(Font font, long seed, boolean hollow) {
+        this(font, seed, hollow, 0);
+    }
+
+    /** {@code lean}: degrees every digit is turned by (clockwise positive), a hand that writes uphill or downhill. */
+    StyleSamples(Font font, long seed, boolean hollow, double lean) {
         this.font = font;
         this.hollow = hollow;
+        this.lean = lean;
         this.random = new Random(seed);
     }
 
@@ -62,7 +69,8 @@ public final class StyleSamples {
             System.exit(1);
         }
         Path dir = Path.of(args[0]);
-        new StyleSamples(font, Long.parseLong(args[2]), args.length > 3 && args[3].equals("hollow")).write(dir, Integer.parseInt(args[1]), "s" + args[2]);
+        new StyleSamples(font, Long.parseLong(args[2]), args.length > 3 && args[3].equals("hollow"),
+                args.length > 4 ? Double.parseDouble(args[4]) : 0).write(dir, Integer.parseInt(args[1]), "s" + args[2]);
     }
 
     /** {@code perDigit} PNGs of each digit under {@code dir/<digit>/}, named {@code <prefix>-<digit>-<i>.png}. */
@@ -98,7 +106,7 @@ public final class StyleSamples {
         double s = target / b.getHeight();
         AffineTransform t = new AffineTransform();
         t.translate(w / 2.0 + (random.nextDouble() - 0.5) * w * 0.1, h / 2.0 + (random.nextDouble() - 0.5) * h * 0.1);
-        t.rotate(Math.toRadians((random.nextDouble() - 0.5) * 20));
+        t.rotate(Math.toRadians(lean + (random.nextDouble() - 0.5) * 16));
         t.shear(-0.15 - 0.25 * random.nextDouble(), 0);
         t.scale(s, s);
         t.translate(-b.getCenterX(), -b.getCenterY());
