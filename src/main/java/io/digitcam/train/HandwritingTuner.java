@@ -92,7 +92,7 @@ public final class HandwritingTuner {
      */
     public record Settings(int epochs, int repeats, int replay, int batchSize, double minMnistAccuracy, int threads,
                            long seed) {
-        public static final Settings DEFAULT = new Settings(8, 16, 9600, 64, 0.995, 0, 20261207L);
+        public static final Settings DEFAULT = new Settings(8, 16, 19200, 64, 0.995, 0, 20261207L);
 
         public Settings {
             if (epochs < 1 || repeats < 0 || batchSize < 1 || replay < 0 || threads < 0) {

@@ -116,23 +116,29 @@ public final class SampleImage {
             int w = gray.cols();
             int h = gray.rows();
             try (IntIndexer s = stats.createIndexer()) {
-                int largestInside = 0;
                 int largest = 0;
                 for (int i = 1; i < n; i++) {
-                    int area = s.get(i, 4);
-                    largest = Math.max(largest, area);
-                    if (!touchesBorder(s, i, w, h)) {
-                        largestInside = Math.max(largestInside, area);
+                    if (s.get(i, 4) > s.get(largest, 4) || largest == 0) {
+                        largest = i;
                     }
                 }
                 if (largest == 0) {
                     return null;
                 }
+                // A digit cut by the crop's edge is still the digit: the largest part stays if it
+                // covers the centre, where whoever saved the crop put the digit.
+                boolean cut = touchesBorder(s, largest, w, h) && !coversCentre(s, largest, w, h);
+                int largestInside = 0;
+                for (int i = 1; i < n; i++) {
+                    if (keepable(s, i, largest, cut, w, h)) {
+                        largestInside = Math.max(largestInside, s.get(i, 4));
+                    }
+                }
                 boolean inside = largestInside > 0;
-                int reference = inside ? largestInside : largest;
+                int reference = inside ? largestInside : s.get(largest, 4);
                 Box box = null;
                 for (int i = 1; i < n; i++) {
-                    if (s.get(i, 4) < MIN_PART * reference || inside && touchesBorder(s, i, w, h)) {
+                    if (s.get(i, 4) < MIN_PART * reference || inside && !keepable(s, i, largest, cut, w, h)) {
                         continue;
                     }
                     Box part = new Box(s.get(i, 0), s.get(i, 1), s.get(i, 2), s.get(i, 3));
@@ -141,6 +147,17 @@ public final class SampleImage {
                 return box;
             }
         }
+    }
+
+    /** Inside the crop, or the largest part when it holds the centre. */
+    private static boolean keepable(IntIndexer s, int i, int largest, boolean cut, int w, int h) {
+        return !touchesBorder(s, i, w, h) || i == largest && !cut;
+    }
+
+    private static boolean coversCentre(IntIndexer s, int i, int w, int h) {
+        int x = s.get(i, 0);
+        int y = s.get(i, 1);
+        return x <= w / 2 && x + s.get(i, 2) > w / 2 && y <= h / 2 && y + s.get(i, 3) > h / 2;
     }
 
     private static boolean touchesBorder(IntIndexer s, int i, int w, int h) {
