@@ -16,6 +16,15 @@ import io.digitcam.source.FrameSource;
 import io.digitcam.source.Sources;
 import io.digitcam.track.DigitTracker;
 import io.digitcam.track.TrackerSettings;
+import io.digitcam.recognize.RecognizedDigit;
+import io.digitcam.samples.SampleCrop;
+import io.digitcam.samples.SampleException;
+import io.digitcam.samples.SampleInfo;
+import io.digitcam.samples.SampleLabel;
+import io.digitcam.samples.SampleStore;
+import io.digitcam.samples.SavedSample;
+import io.digitcam.track.TrackedDigit;
+import io.digitcam.vision.Box;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +53,8 @@ final class LiveController implements AutoCloseable {
     private volatile LiveResult shown;
     private volatile String sourceSpec;
     private volatile String modelSha256;
+    private volatile Path model;
+    private final SampleStore samples;
     private volatile double minConfidence;
     // Why the app is not showing what was asked for (no camera → demo); stays until the user picks a source.
     private String notice;
@@ -58,6 +69,7 @@ final class LiveController implements AutoCloseable {
         this.window = window;
         this.minConfidence = settings.minConfidence();
         this.captures = new CaptureWriter(settings.captures());
+        this.samples = new SampleStore(settings.samples());
         this.pipeline = new LivePipeline(null, new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(
                 RecognitionSettings.DEFAULT.lineOverlap(), RecognitionSettings.DEFAULT.numberGap())),
                 this::onResult, status -> Platform.runLater(() -> onStatus(status)));
@@ -65,7 +77,7 @@ final class LiveController implements AutoCloseable {
 
     /** Loads the model in the background and starts the configured source. */
     void start() {
-        window.status("Loading model " + settings.model().getFileName() + " …");
+        window.status("Loading model " + settings.startModel().getFileName() + " …");
         background.submit(this::loadModel);
         play(settings.source());
     }
@@ -76,8 +88,10 @@ final class LiveController implements AutoCloseable {
             Recognizer recognizer = Recognizer.create(models.classifier(), models.verifier(),
                     RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
             modelSha256 = models.modelSha256();
+            model = models.model();
             pipeline.worker().setRecognizer(recognizer);
-            Platform.runLater(() -> window.status("Model " + settings.model().getFileName() + " loaded"));
+            String note = models.note();
+            Platform.runLater(() -> window.status(note != null ? note : "Model " + models.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {
             Platform.runLater(() -> window.modelProblem("Cannot read digits: " + e.getMessage()));
         } catch (Exception e) {
@@ -138,6 +152,48 @@ final class LiveController implements AutoCloseable {
         return pipeline.cameraFps();
     }
 
+    /**
+     * Saves the digit the user labelled as a personal sample, cut from the frame it was clicked
+     * on, on the background thread; {@code done} gets the message for the status bar.
+     */
+    void saveSample(LiveResult result, TrackedDigit digit, SampleLabel label, Consumer<String> done) {
+        RecognizedDigit seen = sameDigit(result.recognition(), digit.box());
+        Box box = seen != null ? seen.box() : digit.box();
+        SampleInfo info = new SampleInfo(window.sourceDescription(), result.frame().sequence(), result.frame().width(),
+                result.frame().height(), box, digit.label(), digit.confidence(), seen == null ? -1 : seen.label(),
+                seen == null ? 0 : seen.confidence(), model, modelSha256);
+        background.submit(() -> {
+            String message;
+            try {
+                SavedSample saved = samples.save(SampleCrop.cut(result.frame(), box), label, info);
+                message = saved.message();
+            } catch (SampleException e) {
+                message = "Sample not saved: " + e.getMessage();
+            } catch (RuntimeException e) {
+                message = "Sample not saved: " + e;
+            }
+            String m = message;
+            Platform.runLater(() -> done.accept(m));
+        });
+    }
+
+    /** This frame's own reading of the tracked digit: the one whose box overlaps it most, if any. */
+    private static RecognizedDigit sameDigit(io.digitcam.recognize.Recognition recognition, Box box) {
+        if (recognition == null) {
+            return null;
+        }
+        RecognizedDigit best = null;
+        long most = 0;
+        for (RecognizedDigit d : recognition.digits()) {
+            long common = d.box().intersection(box);
+            if (common > most && common * 2 > Math.min(d.box().area(), box.area())) {
+                most = common;
+                best = d;
+            }
+        }
+        return best;
+    }
+
     /** Saves what is on screen now; {@code done} gets the message for the status bar. */
     void capture(Consumer<String> done) {
         LiveResult result = shown;
@@ -152,7 +208,7 @@ final class LiveController implements AutoCloseable {
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("minConfidence", minConfidence);
         recorded.put("threads", settings.threads());
-        CaptureContext context = new CaptureContext(window.sourceDescription(), settings.model(), modelSha256,
+        CaptureContext context = new CaptureContext(window.sourceDescription(), model, modelSha256,
                 recorded, RecognitionSettings.DEFAULT.minConfidence());
         background.submit(() -> {
             String message;

@@ -46,6 +46,9 @@ final class MainWindow {
 
     private final Stage stage;
     private final VideoView video = new VideoView();
+    {
+        video.setId("video");
+    }
     private final ComboBox<String> sources = new ComboBox<>();
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Button capture = new Button("Capture");
@@ -60,6 +63,7 @@ final class MainWindow {
     private final VBox debugPane;
     private final List<String> sourceSpecs = new ArrayList<>();
     private LiveController controller;
+    private DigitChooser chooser;
     private String sourceDescription = "";
     private boolean updatingSources;
     private String modelProblem;
@@ -142,6 +146,7 @@ final class MainWindow {
 
     void attach(LiveController controller) {
         this.controller = controller;
+        video.onDigitClicked(this::digitClicked);
         threshold.setValue(controller.minConfidence());
         thresholdValue.setText(String.format("%.2f", controller.minConfidence()));
         listSources(null, null);
@@ -218,6 +223,30 @@ final class MainWindow {
 
     private void capture() {
         controller.capture(this::status);
+    }
+
+    /**
+     * A click on a digit's box: the chooser, over the frame that was clicked (held still while it
+     * is open). The sample is cut from that frame, whatever the camera shows by then.
+     */
+    private void digitClicked(LiveResult result, io.digitcam.track.TrackedDigit digit, double screenX, double screenY) {
+        if (chooser != null && chooser.isShowing()) {
+            chooser.hide();
+        }
+        controller.setPaused(true);
+        Runnable resume = () -> controller.setPaused(pause.isSelected());
+        chooser = new DigitChooser(digit.label(), label -> {
+            resume.run();
+            controller.saveSample(result, digit, label, this::status);
+        }, () -> {
+            resume.run();
+            status("Not saved");
+        });
+        chooser.show(stage, screenX, screenY);
+    }
+
+    DigitChooser chooser() {
+        return chooser;
     }
 
     private void showDebug(boolean on) {

@@ -40,7 +40,10 @@ final class NativeLibraries {
 
     static void load(AppSettings settings) {
         CompiledModelCache cache = CompiledModelCache.standard();
-        load(settings.threads(), cache.has(settings.model(), DigitClassifier.CACHE_ROLE)
+        // With samples the user may fine-tune, which needs ND4J: start it now, before the other threads load
+        // their libraries, rather than in the middle of the session (see above).
+        boolean mayTrain = java.nio.file.Files.isDirectory(settings.samples());
+        load(settings.threads(), !mayTrain && cache.has(settings.startModel(), DigitClassifier.CACHE_ROLE)
                 && cache.has(settings.verifier(), VerifierModel.CACHE_ROLE));
     }
 

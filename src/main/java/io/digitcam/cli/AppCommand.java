@@ -3,6 +3,7 @@ package io.digitcam.cli;
 import io.digitcam.app.AppSettings;
 import io.digitcam.app.DigitCamApp;
 import io.digitcam.config.ConfigFile;
+import io.digitcam.config.UserFolders;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,13 @@ final class AppCommand implements Callable<Integer> {
     @Option(names = "--captures", paramLabel = "DIR", defaultValue = "captures",
             description = "Folder the Capture button writes to. Default: ${DEFAULT-VALUE}.")
     Path captures;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Your data folder: the samples you teach (click a digit's box) and the model fine-tuned on "
+                    + "them, used instead of the shipped one unless --model is given. Default: "
+                    + "$XDG_DATA_HOME/digitcam or ~/.local/share/digitcam (Linux), %APPDATA%\\DigitCam (Windows), "
+                    + "~/Library/Application Support/DigitCam (macOS).")
+    Path data;
 
     @picocli.CommandLine.Mixin
     ModelOption model;
@@ -61,8 +69,12 @@ final class AppCommand implements Callable<Integer> {
                     + "run it on a desktop or under xvfb-run. The CLI commands work without one.");
             return 1;
         }
+        // A model named on the command line or in the config file is the user's choice; only the default gives way
+        // to the fine-tuned model.
+        boolean namedModel = spec.commandLine().getParseResult().hasMatchedOption("--model")
+                || !model.model.equals(Path.of(DefaultPaths.MODEL));
         return DigitCamApp.launchAndWait(new AppSettings(source, captures, model.resolved(), verifier.resolved(), width, height, fps,
-                minConfidence, threads));
+                minConfidence, threads, data != null ? data : UserFolders.data(), !namedModel));
     }
 
     private void check(String option, double value) {
