@@ -32,6 +32,17 @@ public final class IdxReader {
         return read(file, 1).data;
     }
 
+    /** Images from a stream (a resource inside the jar, say), gzipped or not; {@code name} is for messages. */
+    public static IdxImages readImages(InputStream stream, String name) throws IOException {
+        Idx idx = read(unzipped(stream), name, 3);
+        return new IdxImages(idx.dims[0], idx.dims[1], idx.dims[2], idx.data);
+    }
+
+    /** Labels from a stream, gzipped or not. */
+    public static byte[] readLabels(InputStream stream, String name) throws IOException {
+        return read(unzipped(stream), name, 1).data;
+    }
+
     private record Idx(int[] dims, byte[] data) {
     }
 
@@ -40,7 +51,11 @@ public final class IdxReader {
         if (!Files.isRegularFile(file)) {
             throw new IdxFormatException(name, "no such file");
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(file), 1 << 16))) {
+        return read(open(file), name, expectedRank);
+    }
+
+    private static Idx read(InputStream stream, String name, int expectedRank) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
             int magic = in.readInt();
             if ((magic >>> 16) != 0) {
                 throw new IdxFormatException(name, String.format(
@@ -84,7 +99,11 @@ public final class IdxReader {
     }
 
     private static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+        return unzipped(Files.newInputStream(file));
+    }
+
+    private static InputStream unzipped(InputStream stream) throws IOException {
+        InputStream raw = new BufferedInputStream(stream);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
