@@ -55,6 +55,18 @@ final class LiveController implements AutoCloseable {
     private volatile String modelSha256;
     private volatile Path model;
     private final SampleStore samples;
+    private volatile io.digitcam.verify.DigitVerifier verifier;
+    private final Tuning tuning;
+    // Training takes minutes: its own thread, so samples and captures still save meanwhile.
+    private final ExecutorService tuningThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "digitcam-tuning");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean cancelTuning = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicReference<double[]> tuningFraction = new AtomicReference<>();
+    private volatile String tuningStep = "";
+    private boolean tuningRunning;
     private volatile double minConfidence;
     // Why the app is not showing what was asked for (no camera → demo); stays until the user picks a source.
     private String notice;
@@ -64,6 +76,13 @@ final class LiveController implements AutoCloseable {
     /** {@code preloaded}: the models already being loaded, or null to load them here. */
     LiveController(AppSettings settings, MainWindow window,
                    java.util.concurrent.CompletableFuture<ModelPreload.Models> preloaded) {
+        this(settings, window, preloaded, new HandwritingTuning());
+    }
+
+    /** {@code tuning}: what Learn runs (tests pass a fake). */
+    LiveController(AppSettings settings, MainWindow window,
+                   java.util.concurrent.CompletableFuture<ModelPreload.Models> preloaded, Tuning tuning) {
+        this.tuning = tuning;
         this.settings = settings;
         this.preloaded = preloaded;
         this.window = window;
@@ -79,6 +98,7 @@ final class LiveController implements AutoCloseable {
     void start() {
         window.status("Loading model " + settings.startModel().getFileName() + " …");
         background.submit(this::loadModel);
+        background.submit(this::countSamples);
         play(settings.source());
     }
 
@@ -89,6 +109,9 @@ final class LiveController implements AutoCloseable {
                     RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
             modelSha256 = models.modelSha256();
             model = models.model();
+            verifier = models.verifier();
+            Path inUse = models.model();
+            Platform.runLater(() -> window.modelChanged(inUse.getFileName().toString(), isPersonal(inUse)));
             pipeline.worker().setRecognizer(recognizer);
             String note = models.note();
             Platform.runLater(() -> window.status(note != null ? note : "Model " + models.model().getFileName() + " loaded"));
@@ -167,6 +190,7 @@ final class LiveController implements AutoCloseable {
             try {
                 SavedSample saved = samples.save(SampleCrop.cut(result.frame(), box), label, info);
                 message = saved.message();
+                Platform.runLater(() -> window.samplesChanged(saved.total()));
             } catch (SampleException e) {
                 message = "Sample not saved: " + e.getMessage();
             } catch (RuntimeException e) {
@@ -175,6 +199,137 @@ final class LiveController implements AutoCloseable {
             String m = message;
             Platform.runLater(() -> done.accept(m));
         });
+    }
+
+    private void countSamples() {
+        int total = samples.total();
+        Platform.runLater(() -> window.samplesChanged(total));
+    }
+
+    private boolean isPersonal(Path file) {
+        return file.equals(settings.personalModelFile());
+    }
+
+    /**
+     * Learn my handwriting: fine-tunes the classifier asked for (the shipped one unless
+     * {@code --model}) on all the samples, on the tuning thread; if the result is kept it is
+     * written to {@code <data>/models/my-handwriting.zip} and swapped into the live view.
+     */
+    void learn() {
+        if (tuningRunning || verifier == null) {
+            window.status(verifier == null ? "No model loaded to learn from" : "Already learning");
+            return;
+        }
+        tuningRunning = true;
+        cancelTuning.set(false);
+        window.tuningStarted();
+        tuningThread.submit(() -> {
+            String failure = null;
+            Tuning.Outcome outcome = null;
+            try {
+                outcome = tuning.tune(settings.samples(), settings.model(), settings.personalModelFile(),
+                        this::tuningProgress, cancelTuning::get);
+                if (outcome.kept()) {
+                    tuningProgress(1, "loading the new model");
+                    swapTo(outcome.model());
+                }
+            } catch (Exception e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            Tuning.Outcome o = outcome;
+            String f = failure;
+            Platform.runLater(() -> {
+                tuningRunning = false;
+                if (o != null) {
+                    window.tuningDone(o.summary(), o.kept());
+                } else {
+                    window.tuningDone("Learning failed: " + f, false);
+                }
+            });
+        });
+    }
+
+    void cancelLearning() {
+        cancelTuning.set(true);
+    }
+
+    boolean learning() {
+        return tuningRunning;
+    }
+
+    // Tuning thread: keep the newest progress and schedule one UI update for it, as for results.
+    private void tuningProgress(double fraction, String message) {
+        tuningStep = message;
+        if (tuningFraction.getAndSet(new double[] {fraction}) == null) {
+            Platform.runLater(() -> {
+                double[] f = tuningFraction.getAndSet(null);
+                if (f != null) {
+                    window.tuningProgress(f[0], tuningStep);
+                }
+            });
+        }
+    }
+
+    /**
+     * Back to the shipped (or {@code --model}) classifier: the fine-tuned model is renamed to
+     * {@code my-handwriting.previous.zip} (so the choice can be undone by renaming it back) and the
+     * samples stay. On the tuning thread, so it cannot cross a run.
+     */
+    void resetModel() {
+        if (tuningRunning) {
+            return;
+        }
+        tuningThread.submit(() -> {
+            String message;
+            try {
+                Path personal = settings.personalModelFile();
+                if (java.nio.file.Files.exists(personal)) {
+                    java.nio.file.Files.move(personal, previous(personal), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Path metrics = metrics(personal);
+                    if (java.nio.file.Files.exists(metrics)) {
+                        java.nio.file.Files.move(metrics, previous(metrics), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                swapTo(settings.model());
+                message = "Back to the shipped model " + settings.model().getFileName() + "; your fine-tuned one is "
+                        + previous(personal).getFileName() + ", your samples are kept";
+            } catch (Exception e) {
+                message = "Reset failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            String m = message;
+            Platform.runLater(() -> window.status(m));
+        });
+    }
+
+    private static Path metrics(Path model) {
+        String name = model.getFileName().toString();
+        return model.resolveSibling(name.substring(0, name.length() - ".zip".length()) + ".metrics.json");
+    }
+
+    private static Path previous(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return file.resolveSibling(name.substring(0, dot) + ".previous" + name.substring(dot));
+    }
+
+    /**
+     * Loads {@code file} as a fresh classifier (one instance per thread that classifies: this one
+     * has not classified yet, so the worker becomes its owner) with the verifier in use, and hands
+     * the new recognizer to the worker, which takes it at its next frame. Off the UI thread.
+     */
+    private void swapTo(Path file) throws Exception {
+        io.digitcam.model.DigitClassifier classifier = io.digitcam.model.DigitClassifier.load(file, settings.threads());
+        Recognizer recognizer = Recognizer.create(classifier, verifier,
+                RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
+        String sha = io.digitcam.model.Checksums.sha256(file);
+        pipeline.worker().setRecognizer(recognizer);
+        model = file;
+        modelSha256 = sha;
+        Platform.runLater(() -> window.modelChanged(file.getFileName().toString(), isPersonal(file)));
+    }
+
+    Path model() {
+        return model;
     }
 
     /** This frame's own reading of the tracked digit: the one whose box overlaps it most, if any. */
@@ -266,7 +421,9 @@ final class LiveController implements AutoCloseable {
 
     @Override
     public void close() {
+        cancelTuning.set(true);
         pipeline.close();
         background.shutdownNow();
+        tuningThread.shutdownNow();
     }
 }

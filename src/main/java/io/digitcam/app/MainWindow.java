@@ -58,6 +58,18 @@ final class MainWindow {
     private final Label numbers = new Label("—");
     private final Label stats = new Label();
     private final Label status = new Label();
+    private final Label modelName = new Label();
+    // Reset is the split button's menu item: the tool bar has no room for another button at 1100 px.
+    private final javafx.scene.control.SplitMenuButton learn = new javafx.scene.control.SplitMenuButton();
+    private final javafx.scene.control.MenuItem reset = new javafx.scene.control.MenuItem("Reset to the shipped model");
+    private final Label teachMessage = new Label();
+    private final javafx.scene.control.ProgressBar teachProgress = new javafx.scene.control.ProgressBar(0);
+    private final Button teachCancel = new Button("Cancel");
+    private final Button teachClose = new Button("Close");
+    private final HBox teachPanel;
+    private int sampleCount;
+    private boolean learnable;
+    private boolean personalModel;
     private final ImageView mask = new ImageView();
     private final ImageView crops = new ImageView();
     private final VBox debugPane;
@@ -79,6 +91,41 @@ final class MainWindow {
         numbers.setId("numbers");
         stats.setId("stats");
         status.setId("status");
+        modelName.setId("model");
+        learn.setId("learn");
+        learn.setText("Learn my handwriting");
+        learn.getItems().add(reset);
+        reset.setId("reset-model");
+        teachMessage.setId("teach-message");
+        teachProgress.setId("teach-progress");
+        teachCancel.setId("teach-cancel");
+        teachClose.setId("teach-close");
+        learn.setDisable(true);
+        reset.setDisable(true);
+        learn.setTooltip(new javafx.scene.control.Tooltip(
+                "Fine-tune the classifier on the digits you labelled (click a digit's box to label it)"));
+        learn.setOnAction(e -> {
+            if (learnable) {
+                controller.learn();
+            } else {
+                status("Nothing to learn from yet: click a digit's box to label it");
+            }
+        });
+        reset.setOnAction(e -> controller.resetModel());
+        teachCancel.setOnAction(e -> {
+            controller.cancelLearning();
+            teachCancel.setDisable(true);
+            teachMessage.setText("Cancelling…");
+        });
+        teachClose.setOnAction(e -> showTeachPanel(false));
+        teachProgress.setPrefWidth(260);
+        teachMessage.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(teachMessage, Priority.ALWAYS);
+        teachPanel = new HBox(10, new Label("Learning your handwriting"), teachProgress, teachMessage, teachCancel, teachClose);
+        teachPanel.setId("teach-panel");
+        teachPanel.setAlignment(Pos.CENTER_LEFT);
+        teachPanel.setPadding(new Insets(6, 10, 6, 10));
+        teachPanel.setStyle("-fx-background-color: #e8f0fb; -fx-border-color: #b5c8e6; -fx-border-width: 0 0 1 0;");
 
         Button open = new Button("Open…");
         open.setId("open");
@@ -93,13 +140,14 @@ final class MainWindow {
                 controller.setMinConfidence(b.doubleValue());
             }
         });
-        sources.setPrefWidth(230);
+        sources.setPrefWidth(210);
         sources.setOnAction(e -> sourcePicked());
-        for (var c : List.of(sources, pause, capture, threshold, debug, open)) {
+        for (var c : List.of(sources, pause, capture, threshold, debug, open, learn)) {
             c.setFocusTraversable(false);
         }
         ToolBar bar = new ToolBar(new Label("Source"), sources, open, new Separator(), pause, capture,
-                new Separator(), new Label("Min. confidence"), threshold, thresholdValue, new Separator(), debug);
+                new Separator(), new Label("Min. confidence"), threshold, thresholdValue, new Separator(), debug,
+                new Separator(), learn);
 
         mask.setPreserveRatio(true);
         mask.setFitWidth(300);
@@ -116,12 +164,12 @@ final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.SOMETIMES);
-        HBox statusBar = new HBox(16, new Label("Read:"), numbers, status, spacer, stats);
+        HBox statusBar = new HBox(16, new Label("Read:"), numbers, status, spacer, modelName, stats);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 10, 4, 10));
 
         BorderPane root = new BorderPane(video);
-        root.setTop(bar);
+        root.setTop(new VBox(bar));
         root.setBottom(statusBar);
         Scene scene = new Scene(root, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE), this::capture);
@@ -254,7 +302,68 @@ final class MainWindow {
         ((BorderPane) stage.getScene().getRoot()).setRight(on ? debugPane : null);
     }
 
+    private void showTeachPanel(boolean on) {
+        VBox top = (VBox) ((BorderPane) stage.getScene().getRoot()).getTop();
+        if (on && !top.getChildren().contains(teachPanel)) {
+            top.getChildren().add(teachPanel);
+        } else if (!on) {
+            top.getChildren().remove(teachPanel);
+        }
+    }
+
+    private void updateTeachButtons() {
+        boolean running = controller != null && controller.learning();
+        // The split button stays enabled while there is something to reset, even without samples.
+        learnable = !running && sampleCount > 0;
+        learn.setDisable(!learnable && (running || !personalModel));
+        reset.setDisable(running || !personalModel);
+    }
+
     // ---------------------------------------------------------------- called by the controller
+
+    boolean canLearn() {
+        return learnable;
+    }
+
+    boolean canReset() {
+        return !reset.isDisable();
+    }
+
+    void samplesChanged(int total) {
+        sampleCount = total;
+        learn.setText(total == 0 ? "Learn my handwriting" : "Learn my handwriting (" + total + ")");
+        updateTeachButtons();
+    }
+
+    /** The classifier in use changed (loaded, fine-tuned, reset). */
+    void modelChanged(String name, boolean personal) {
+        personalModel = personal;
+        modelName.setText("model " + name);
+        updateTeachButtons();
+    }
+
+    void tuningStarted() {
+        teachProgress.setProgress(0);
+        teachMessage.setText("starting…");
+        teachCancel.setDisable(false);
+        teachCancel.setVisible(true);
+        showTeachPanel(true);
+        updateTeachButtons();
+        status("Learning your handwriting…");
+    }
+
+    void tuningProgress(double fraction, String message) {
+        teachProgress.setProgress(fraction);
+        teachMessage.setText(message);
+    }
+
+    void tuningDone(String summary, boolean kept) {
+        teachProgress.setProgress(1);
+        teachMessage.setText(summary);
+        teachCancel.setVisible(false);
+        updateTeachButtons();
+        status(kept ? "Now reading with your fine-tuned model" : summary);
+    }
 
     void sourceChanged(String spec, String description) {
         sourceDescription = description;

@@ -47,8 +47,12 @@ class TeachWindowTest {
     }
 
     private void launch(Path data) throws Exception {
+        launch(data, null);
+    }
+
+    private void launch(Path data, Tuning tuning) throws Exception {
         DigitCamApp.configure(new AppSettings(sheet.toString(), dir.resolve("captures"), Path.of("models/digitcam-cnn.zip"),
-                Path.of("models/digitcam-verifier.zip"), 1280, 720, 30, 0.8, 1, data, true));
+                Path.of("models/digitcam-verifier.zip"), 1280, 720, 30, 0.8, 1, data, true), tuning);
         app = (DigitCamApp) FxToolkit.setupApplication(DigitCamApp::new);
         waitFor("5283 to be read", () -> text("#numbers").startsWith("5283"));
     }
@@ -170,5 +174,110 @@ class TeachWindowTest {
         assertThat(text("#status")).contains("data-is-a-file").doesNotContain("Exception");
         assertThat(Files.readString(data)).isEqualTo("in the way");
         assertThat(text("#numbers")).startsWith("5283");
+    }
+
+    /** A data folder holding one sample, so Learn is enabled. */
+    private static Path dataWithASample(String name) throws Exception {
+        Path data = dir.resolve(name);
+        Files.createDirectories(data.resolve("samples/5"));
+        Files.copy(sheet, data.resolve("samples/5/2026-12-07_10-00-00-000-1.png"));
+        return data;
+    }
+
+    /** Stands in for the trainer: reports progress, waits to be let go (or cancelled), then keeps the shipped model as "tuned". */
+    private static final class FakeTuning implements Tuning {
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        volatile String thread;
+        volatile Path base;
+
+        @Override
+        public Outcome tune(Path samples, Path baseModel, Path out, Progress progress,
+                            java.util.function.BooleanSupplier cancelled) throws Exception {
+            thread = Thread.currentThread().getName();
+            base = baseModel;
+            progress.report(0.4, "tuning: epoch 5 of 12");
+            while (!release.await(20, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    return new Outcome(false, true, "cancelled", 0.8, Double.NaN, 0.99, Double.NaN, null);
+                }
+            }
+            Files.createDirectories(out.getParent());
+            Files.copy(baseModel, out);
+            Files.writeString(out.resolveSibling("my-handwriting.metrics.json"), "{}");
+            return new Outcome(true, false, "better on your held-out samples", 0.75, 1.0, 0.9931, 0.9952, out);
+        }
+    }
+
+    private javafx.scene.control.Button button(String id) {
+        return robot.lookup(id).queryButton();
+    }
+
+    @Test
+    void learnShowsProgressThenSwapsTheTunedModelInAndResetGoesBack() throws Exception {
+        Path data = dataWithASample("data-learn");
+        FakeTuning fake = new FakeTuning();
+        launch(data, fake);
+        waitFor("the shipped model", () -> text("#model").equals("model digitcam-cnn.zip"));
+        waitFor("Learn to be enabled", () -> app.controller().window().canLearn());
+        assertThat(app.controller().window().canReset()).as("nothing to reset").isFalse();
+        var before = app.controller().shown();
+
+        robot.clickOn("#learn");
+        waitFor("the progress", () -> text("#teach-message").equals("tuning: epoch 5 of 12"));
+        assertThat(robot.lookup("#teach-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress())
+                .isEqualTo(0.4);
+        assertThat(app.controller().window().canLearn()).as("one run at a time").isFalse();
+        assertThat(fake.thread).isEqualTo("digitcam-tuning");
+        assertThat(fake.base).isEqualTo(Path.of("models/digitcam-cnn.zip"));
+
+        fake.release.countDown();
+        waitFor("the swap", () -> text("#model").equals("model my-handwriting.zip"));
+        waitFor("the summary", () -> text("#teach-message").startsWith("New model kept"));
+        assertThat(text("#teach-message")).contains("75.0% → 100.0%").contains("99.31% → 99.52%");
+        waitFor("the status", () -> text("#status").equals("Now reading with your fine-tuned model"));
+        assertThat(app.controller().model()).isEqualTo(data.resolve("models/my-handwriting.zip"));
+        // Readings go on with the new classifier: new frames, read by the worker with it.
+        var swapped = app.controller().shown();
+        waitFor("frames after the swap", () -> app.controller().shown() != swapped
+                && app.controller().shown().frame().sequence() != before.frame().sequence()
+                && app.controller().shown().recognition() != null);
+        waitFor("5283 read again", () -> text("#numbers").startsWith("5283"));
+
+        waitFor("Reset to be enabled", () -> app.controller().window().canReset());
+        robot.clickOn("#learn .arrow-button");
+        robot.clickOn("Reset to the shipped model");
+        waitFor("the shipped model again", () -> text("#model").equals("model digitcam-cnn.zip"));
+        waitFor("the reset message", () -> text("#status").startsWith("Back to the shipped model"));
+        assertThat(data.resolve("models/my-handwriting.zip")).doesNotExist();
+        assertThat(data.resolve("models/my-handwriting.previous.zip")).exists();
+        assertThat(data.resolve("models/my-handwriting.previous.metrics.json")).exists();
+        assertThat(data.resolve("samples/5/2026-12-07_10-00-00-000-1.png")).as("samples kept").exists();
+        waitFor("5283 read again", () -> text("#numbers").startsWith("5283"));
+    }
+
+    @Test
+    void cancelStopsTheRunAndKeepsTheModelInUse() throws Exception {
+        Path data = dataWithASample("data-cancel");
+        launch(data, new FakeTuning());
+        waitFor("Learn to be enabled", () -> app.controller().window().canLearn());
+        robot.clickOn("#learn");
+        waitFor("the progress", () -> text("#teach-message").startsWith("tuning"));
+        robot.clickOn("#teach-cancel");
+        waitFor("the run to stop", () -> text("#teach-message").startsWith("Learning cancelled"));
+        assertThat(text("#model")).isEqualTo("model digitcam-cnn.zip");
+        assertThat(data.resolve("models")).doesNotExist();
+        assertThat(app.controller().window().canLearn()).as("can run again").isTrue();
+        robot.clickOn("#teach-close");
+        assertThat(robot.lookup("#teach-panel").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void aStartWithAFineTunedModelInTheDataFolderUsesIt() throws Exception {
+        Path data = dataWithASample("data-start");
+        Files.createDirectories(data.resolve("models"));
+        Files.copy(Path.of("models/digitcam-cnn.zip"), data.resolve("models/my-handwriting.zip"));
+        launch(data);
+        waitFor("the fine-tuned model", () -> text("#model").equals("model my-handwriting.zip"));
+        assertThat(app.controller().window().canReset()).isTrue();
     }
 }
