@@ -28,10 +28,10 @@ final class AppCommand implements Callable<Integer> {
     Path captures;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Your data folder: the samples you teach (click a digit's box) and the model fine-tuned on "
-                    + "them, used instead of the shipped one unless --model is given. Default: "
-                    + "$XDG_DATA_HOME/digitcam or ~/.local/share/digitcam (Linux), %APPDATA%\\DigitCam (Windows), "
-                    + "~/Library/Application Support/DigitCam (macOS).")
+            description = "Your data folder: the digits you teach (click a digit's box) and the model fine-tuned on "
+                    + "them, which is used instead of the shipped one unless --model is given. "
+                    + "Default on Linux: $XDG_DATA_HOME/digitcam, else ~/.local/share/digitcam; "
+                    + "Windows: %%APPDATA%%\\DigitCam; macOS: ~/Library/Application Support/DigitCam.")
     Path data;
 
     @picocli.CommandLine.Mixin

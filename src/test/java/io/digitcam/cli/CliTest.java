@@ -37,6 +37,13 @@ class CliTest {
     }
 
     @Test
+    void appHelpShowsTheDataFolderOption() {
+        assertThat(run("app", "--help")).isZero();
+        assertThat(out.toString()).contains("--data=DIR").contains("$XDG_DATA_HOME/digitcam").contains("%APPDATA%");
+        assertThat(err.toString()).doesNotContain("WARN");
+    }
+
+    @Test
     void noSubcommandMeansTheApp() {
         assertThat(DigitCamCommand.withDefaultCommand()).containsExactly("app");
         assertThat(DigitCamCommand.withDefaultCommand("--source", "demo")).containsExactly("app", "--source", "demo");
