@@ -78,7 +78,7 @@ final class DigitChooser {
     }
 
     void show(Window owner, double screenX, double screenY) {
-        popup.show(owner, screenX + 6, screenY + 6);
+        popup.show(owner, screenX, screenY);
     }
 
     void hide() {

@@ -164,8 +164,18 @@ final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.SOMETIMES);
-        HBox statusBar = new HBox(16, new Label("Read:"), numbers, status, spacer, modelName, stats);
-        statusBar.setAlignment(Pos.CENTER_LEFT);
+        // Two lines: what was read and what happened, then the model and the rates, which would
+        // otherwise squeeze the messages to an ellipsis at the default width.
+        Label read = new Label("Read:");
+        read.setMinWidth(Region.USE_PREF_SIZE);
+        HBox firstLine = new HBox(16, read, numbers, status);
+        firstLine.setAlignment(Pos.CENTER_LEFT);
+        modelName.setMinWidth(Region.USE_PREF_SIZE);
+        modelName.setStyle("-fx-text-fill: #555;");
+        stats.setStyle("-fx-text-fill: #555;");
+        HBox secondLine = new HBox(16, spacer, modelName, stats);
+        secondLine.setAlignment(Pos.CENTER_LEFT);
+        VBox statusBar = new VBox(2, firstLine, secondLine);
         statusBar.setPadding(new Insets(4, 10, 4, 10));
 
         BorderPane root = new BorderPane(video);

@@ -30,7 +30,7 @@ final class VideoView extends StackPane {
     private LiveResult result;
     private DigitClickHandler clicks = (r, d, x, y) -> { };
 
-    /** Told when the user clicks a digit's box: the result shown then, the digit, and the click on screen. */
+    /** Told when the user clicks a digit's box: the result shown then, the digit, and the screen point under its box. */
     interface DigitClickHandler {
         void clicked(LiveResult result, io.digitcam.track.TrackedDigit digit, double screenX, double screenY);
     }
@@ -59,7 +59,10 @@ final class VideoView extends StackPane {
         setOnMouseClicked(e -> {
             io.digitcam.track.TrackedDigit d = digitAt(e.getX(), e.getY());
             if (d != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
-                clicks.clicked(result, d, e.getScreenX(), e.getScreenY());
+                // The chooser opens under the box, so the digit being labelled stays in view.
+                ViewMapping m = mapping();
+                javafx.geometry.Point2D under = localToScreen(m.viewX(d.box().x()), m.viewY(d.box().bottom()) + 4);
+                clicks.clicked(result, d, under.getX(), under.getY());
                 e.consume();
             }
         });
