@@ -241,9 +241,9 @@ final class LiveController implements AutoCloseable {
             Platform.runLater(() -> {
                 tuningRunning = false;
                 if (o != null) {
-                    window.tuningDone(o.summary(), o.kept());
+                    window.tuningDone(o.cancelled() ? o.headline() : o.headline() + "\n" + o.scores(), o.headline(), o.kept());
                 } else {
-                    window.tuningDone("Learning failed: " + f, false);
+                    window.tuningDone("Learning failed: " + f, "Learning failed: " + f, false);
                 }
             });
         });

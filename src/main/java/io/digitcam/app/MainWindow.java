@@ -120,8 +120,14 @@ final class MainWindow {
         teachClose.setOnAction(e -> showTeachPanel(false));
         teachProgress.setPrefWidth(260);
         teachMessage.setMaxWidth(Double.MAX_VALUE);
+        teachMessage.setMinWidth(0);
         HBox.setHgrow(teachMessage, Priority.ALWAYS);
-        teachPanel = new HBox(10, new Label("Learning your handwriting"), teachProgress, teachMessage, teachCancel, teachClose);
+        Label teachTitle = new Label("Learning your handwriting");
+        teachTitle.setStyle("-fx-font-weight: bold;");
+        for (var r : List.<Region>of(teachTitle, teachCancel, teachClose)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        teachPanel = new HBox(10, teachTitle, teachProgress, teachMessage, teachCancel, teachClose);
         teachPanel.setId("teach-panel");
         teachPanel.setAlignment(Pos.CENTER_LEFT);
         teachPanel.setPadding(new Insets(6, 10, 6, 10));
@@ -356,7 +362,10 @@ final class MainWindow {
         teachProgress.setProgress(0);
         teachMessage.setText("starting…");
         teachCancel.setDisable(false);
-        teachCancel.setVisible(true);
+        for (var n : List.of(teachCancel, teachProgress)) {
+            n.setVisible(true);
+            n.setManaged(true);
+        }
         showTeachPanel(true);
         updateTeachButtons();
         status("Learning your handwriting…");
@@ -367,12 +376,17 @@ final class MainWindow {
         teachMessage.setText(message);
     }
 
-    void tuningDone(String summary, boolean kept) {
+    /** {@code summary} for the panel (may be two lines), {@code headline} for the status bar. */
+    void tuningDone(String summary, String headline, boolean kept) {
         teachProgress.setProgress(1);
-        teachMessage.setText(summary);
+        // The bar and Cancel make room for the result.
+        teachProgress.setVisible(false);
+        teachProgress.setManaged(false);
         teachCancel.setVisible(false);
+        teachCancel.setManaged(false);
+        teachMessage.setText(summary);
         updateTeachButtons();
-        status(kept ? "Now reading with your fine-tuned model" : summary);
+        status(kept ? "Now reading with your fine-tuned model" : headline);
     }
 
     void sourceChanged(String spec, String description) {

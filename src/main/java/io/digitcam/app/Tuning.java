@@ -29,14 +29,18 @@ interface Tuning {
      */
     record Outcome(boolean kept, boolean cancelled, String reason, double samplesBefore, double samplesAfter,
                    double mnistBefore, double mnistAfter, Path model) {
-        /** For the window: "Kept: …" / "Not kept: …", then the before/after accuracies. */
-        String summary() {
+        /** One line for the status bar: kept or not, and why. */
+        String headline() {
             if (cancelled) {
                 return "Learning cancelled; the model in use is unchanged.";
             }
-            return (kept ? "New model kept: " : "New model not kept: ") + reason + "  ·  your held-out samples "
-                    + percent(samplesBefore, 1) + " → " + percent(samplesAfter, 1) + ", MNIST test "
-                    + percent(mnistBefore, 2) + " → " + percent(mnistAfter, 2);
+            return kept ? "New model kept: " + reason : "New model not kept: " + reason;
+        }
+
+        /** The accuracies before and after. */
+        String scores() {
+            return "Your held-out samples " + percent(samplesBefore, 1) + " → " + percent(samplesAfter, 1)
+                    + "  ·  MNIST test " + percent(mnistBefore, 2) + " → " + percent(mnistAfter, 2);
         }
 
         private static String percent(double fraction, int decimals) {
