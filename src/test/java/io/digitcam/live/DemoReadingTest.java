@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * The demo is what a first launch without a camera shows, so it must visibly work: the live
  * worker (recogniser and tracker) reads the demo's numbers on most frames.
  */
+@org.junit.jupiter.api.Tag("slow")
 class DemoReadingTest {
     /**
      * Today's level on these frames (15 of 30) less a frame; raise it as the detector improves.

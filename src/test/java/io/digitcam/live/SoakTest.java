@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the worker takes), so leaking even one decoded frame in a hundred, or one grabber per loop of
  * the clip, adds well over 10% to a resident set of ~400 MB within these frames.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SoakTest {
     private static final Path MODEL = Path.of("models/digitcam-cnn.zip");
     private static final int FRAMES = 800;

@@ -158,16 +158,16 @@ class SourceFaultsTest {
     }
 
     @Test
-    void closingWhileTheSourceIsStalledTakesUnderTwoSeconds() {
+    void closingWhileTheSourceIsStalledDoesNotWaitForTheStuckRead() {
         FaultySource stalling = new FaultySource(FaultySource.Fault.STALL, 3);
         pipeline(60_000).play(stalling);
         await("the stall", () -> stalling.sequence >= 3 && results.get() >= 1);
         sleepQuietly(200);
-        long start = System.nanoTime();
-        pipeline.close();
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        // The stalled read never returns: a close that waited for it would never end, so any
+        // bound tells the two apart; it is a hang guard, not a speed requirement.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), pipeline::close);
         pipeline = null;
-        assertThat(millis).isLessThan(2_000);
+        assertThat(stalling.closed).as("the source is told to close even while a read is stuck").isTrue();
     }
 
     @Test
