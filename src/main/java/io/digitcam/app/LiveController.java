@@ -5,20 +5,15 @@ import io.digitcam.capture.CaptureContext;
 import io.digitcam.capture.CaptureException;
 import io.digitcam.capture.CaptureWriter;
 import io.digitcam.live.LivePipeline;
+import io.digitcam.live.ReadingPipeline;
 import io.digitcam.live.LiveResult;
 import io.digitcam.live.SourceStatus;
 import io.digitcam.model.Checksums;
-import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.ModelLoadException;
-import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
-import io.digitcam.recognize.Recognizer;
-import io.digitcam.verify.DigitVerifier;
 import io.digitcam.source.CameraSpec;
 import io.digitcam.source.FrameSource;
 import io.digitcam.source.Sources;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.TrackerSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,9 +51,7 @@ final class LiveController implements AutoCloseable {
         this.window = window;
         this.minConfidence = settings.minConfidence();
         this.captures = new CaptureWriter(settings.captures());
-        this.pipeline = new LivePipeline(null, new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(
-                RecognitionSettings.DEFAULT.lineOverlap(), RecognitionSettings.DEFAULT.numberGap())),
-                this::onResult, status -> Platform.runLater(() -> onStatus(status)));
+        this.pipeline = new LivePipeline(null, this::onResult, status -> Platform.runLater(() -> onStatus(status)));
     }
 
     /** Loads the model in the background and starts the configured source. */
@@ -70,12 +63,10 @@ final class LiveController implements AutoCloseable {
 
     private void loadModel() {
         try {
-            DigitClassifier classifier = DigitClassifier.load(settings.model(), settings.threads());
-            DigitVerifier verifier = DigitVerifier.load(settings.verifier());
-            Recognizer recognizer = Recognizer.create(classifier, verifier,
+            ReadingPipeline reading = ReadingPipeline.load(settings.model(), settings.threads(), settings.verifier(),
                     RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
             modelSha256 = Checksums.sha256(settings.model());
-            pipeline.worker().setRecognizer(recognizer);
+            pipeline.worker().setPipeline(reading);
             Platform.runLater(() -> window.status("Model " + settings.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {
             Platform.runLater(() -> window.modelProblem("Cannot read digits: " + e.getMessage()));
@@ -115,7 +106,7 @@ final class LiveController implements AutoCloseable {
 
     void setMinConfidence(double value) {
         minConfidence = value;
-        Recognizer r = pipeline.worker().recognizer();
+        ReadingPipeline r = pipeline.worker().pipeline();
         if (r != null) {
             r.setMinConfidence(value);
         }
@@ -195,7 +186,7 @@ final class LiveController implements AutoCloseable {
                     window.message(status.message());
                 }
             }
-            case STOPPED -> window.message(status.message());
+            case STOPPED, ENDED -> window.message(status.message());
         }
     }
 

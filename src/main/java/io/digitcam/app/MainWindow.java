@@ -1,5 +1,6 @@
 package io.digitcam.app;
 
+import io.digitcam.live.LiveReading;
 import io.digitcam.live.LiveResult;
 import io.digitcam.source.CameraInfo;
 import io.digitcam.source.Cameras;
@@ -247,7 +248,7 @@ final class MainWindow {
                 sourceDescription, r.frame().width(), r.frame().height(), cameraFps, r.processingFps(),
                 r.latencyMillis()));
         if (r.debug() != null && debug.isSelected()) {
-            LiveResult.DebugView d = r.debug();
+            LiveReading.DebugView d = r.debug();
             mask.setImage(image(d.maskWidth(), d.maskHeight(), d.mask()));
             crops.setImage(image(d.cropsWidth(), d.cropsHeight(), d.crops()));
         }
