@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "digitcam", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reads handwritten digits from a camera, images and videos.",
         subcommands = {AppCommand.class, PredictCommand.class, TrainCommand.class, TrainVerifierCommand.class,
-                EvaluateCommand.class, BenchCommand.class})
+                EvaluateCommand.class, BenchCommand.class, WatchCommand.class})
 public final class DigitCamCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,7 @@ public final class DigitCamCommand implements Runnable {
     /** No subcommand means the app: `digitcam` and `digitcam --source demo` open the window. */
     static String[] withDefaultCommand(String... args) {
         java.util.Set<String> own = java.util.Set.of("-h", "--help", "-V", "--version");
-        java.util.Set<String> subcommands = java.util.Set.of("app", "predict", "train", "train-verifier", "evaluate", "bench", "help");
+        java.util.Set<String> subcommands = java.util.Set.of("app", "predict", "train", "train-verifier", "evaluate", "bench", "watch", "help");
         for (String a : args) {
             if (subcommands.contains(a) || own.contains(a)) {
                 return args;
