@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "Nothing is printed while nothing changes. Ends at the end of a file or on Ctrl+C; "
                 + "exit status 2 if the source cannot be opened.")
 final class WatchCommand implements java.util.concurrent.Callable<Integer> {
-    /** Exit status when the camera (or file) cannot be opened: scripts can tell it from a bad option's 2 by the message only. */
+    /** Exit status when the camera (or file) cannot be opened: like a usage error, the command could not start. */
     static final int NO_SOURCE = 2;
     // Ctrl+C: how long the shutdown hook waits for the pipeline to close and the output to be flushed.
     private static final long CLOSE_MILLIS = 3_000;

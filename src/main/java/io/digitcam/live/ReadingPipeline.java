@@ -21,8 +21,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * frame's own are read only if someone asks, e.g. a capture).
  *
  * <p>The app's worker, {@code digitcam watch} and the pipeline benchmarks all run frames through
- * this. Not thread-safe: the networks and the tracker belong to one thread (the worker's), except
- * {@link #setMinConfidence} and {@link #reset}, which the recognizer and the worker make safe.
+ * this. Not thread-safe: the networks and the tracker belong to one thread (the worker's); only
+ * {@link #setMinConfidence} may come from another (the recognizer's threshold is volatile).
  */
 public final class ReadingPipeline {
     private final Recognizer recognizer;
@@ -49,7 +49,7 @@ public final class ReadingPipeline {
         recognizer.setMinConfidence(value);
     }
 
-    /** Forgets every track: the next frame starts afresh (a new source). */
+    /** Forgets every track: the next frame starts afresh (a new source). On the reading thread. */
     public void reset() {
         tracker.reset();
     }
