@@ -135,7 +135,7 @@ final class LiveController implements AutoCloseable {
             done.accept("Nothing to capture yet");
             return;
         }
-        if (result.recognition() == null) {
+        if (result.reading() == null) {
             done.accept("Nothing to capture: no model loaded");
             return;
         }

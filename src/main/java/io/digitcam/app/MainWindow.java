@@ -241,7 +241,7 @@ final class MainWindow {
 
     void show(LiveResult r, double cameraFps) {
         video.show(r, 0.9);
-        numbers.setText(r.recognition() == null ? "—"
+        numbers.setText(r.reading() == null ? "—"
                 : r.tracking().numbers().isEmpty() ? "no digits" : String.join("  ", r.tracking().numbers())
                 + (r.tracking().read().isEmpty() ? "" : "  ✓"));
         stats.setText(String.format("%s · %d×%d · camera %.0f fps · processing %.0f fps · latency %.0f ms",

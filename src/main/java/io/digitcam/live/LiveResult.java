@@ -15,7 +15,10 @@ import io.digitcam.track.Tracking;
  */
 public record LiveResult(FrameImage frame, byte[] bgra, LiveReading reading, double latencyMillis,
                          double processingFps) {
-    /** This frame's own reading (what {@code digitcam predict} says of the frame); null without a model. */
+    /**
+     * This frame's own reading (what {@code digitcam predict} says of the frame); null without a
+     * model. Reads the frame's digits into numbers on each call: test {@link #reading()} for null.
+     */
     public Recognition recognition() {
         return reading == null ? null : reading.recognition();
     }
