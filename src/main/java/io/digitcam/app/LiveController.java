@@ -5,16 +5,15 @@ import io.digitcam.capture.CaptureContext;
 import io.digitcam.capture.CaptureException;
 import io.digitcam.capture.CaptureWriter;
 import io.digitcam.live.LivePipeline;
+import io.digitcam.live.ReadingPipeline;
 import io.digitcam.live.LiveResult;
 import io.digitcam.live.SourceStatus;
 import io.digitcam.model.ModelLoadException;
-import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.CameraSpec;
 import io.digitcam.source.FrameSource;
 import io.digitcam.source.Sources;
-import io.digitcam.track.DigitTracker;
 import io.digitcam.track.TrackerSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,9 +57,7 @@ final class LiveController implements AutoCloseable {
         this.window = window;
         this.minConfidence = settings.minConfidence();
         this.captures = new CaptureWriter(settings.captures());
-        this.pipeline = new LivePipeline(null, new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(
-                RecognitionSettings.DEFAULT.lineOverlap(), RecognitionSettings.DEFAULT.numberGap())),
-                this::onResult, status -> Platform.runLater(() -> onStatus(status)));
+        this.pipeline = new LivePipeline(null, this::onResult, status -> Platform.runLater(() -> onStatus(status)));
     }
 
     /** Loads the model in the background and starts the configured source. */
@@ -73,10 +70,10 @@ final class LiveController implements AutoCloseable {
     private void loadModel() {
         try {
             ModelPreload.Models models = preloaded != null ? ModelPreload.await(preloaded) : ModelPreload.load(settings);
-            Recognizer recognizer = Recognizer.create(models.classifier(), models.verifier(),
-                    RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
+            ReadingPipeline reading = new ReadingPipeline(Recognizer.create(models.classifier(), models.verifier(),
+                    RecognitionSettings.DEFAULT.withMinConfidence(minConfidence)), TrackerSettings.DEFAULT);
             modelSha256 = models.modelSha256();
-            pipeline.worker().setRecognizer(recognizer);
+            pipeline.worker().setPipeline(reading);
             Platform.runLater(() -> window.status("Model " + settings.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {
             Platform.runLater(() -> window.modelProblem("Cannot read digits: " + e.getMessage()));
@@ -116,7 +113,7 @@ final class LiveController implements AutoCloseable {
 
     void setMinConfidence(double value) {
         minConfidence = value;
-        Recognizer r = pipeline.worker().recognizer();
+        ReadingPipeline r = pipeline.worker().pipeline();
         if (r != null) {
             r.setMinConfidence(value);
         }
@@ -145,7 +142,7 @@ final class LiveController implements AutoCloseable {
             done.accept("Nothing to capture yet");
             return;
         }
-        if (result.recognition() == null) {
+        if (result.reading() == null) {
             done.accept("Nothing to capture: no model loaded");
             return;
         }
@@ -196,7 +193,7 @@ final class LiveController implements AutoCloseable {
                     window.message(status.message());
                 }
             }
-            case STOPPED -> window.message(status.message());
+            case STOPPED, ENDED -> window.message(status.message());
         }
     }
 

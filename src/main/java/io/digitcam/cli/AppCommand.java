@@ -2,13 +2,11 @@ package io.digitcam.cli;
 
 import io.digitcam.app.AppSettings;
 import io.digitcam.app.DigitCamApp;
-import io.digitcam.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "app", mixinStandardHelpOptions = true,
@@ -66,12 +64,7 @@ final class AppCommand implements Callable<Integer> {
     }
 
     private void check(String option, double value) {
-        OptionRange range = OptionRange.BY_NAME.get(option);
-        if (!range.contains(value)) {
-            String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--" + option + "' (" + shown
-                    + "): " + ConfigFile.between(range.min(), range.max()).apply(shown));
-        }
+        OptionRange.check(spec, option, value);
     }
 
     private static boolean hasDisplay() {

@@ -2,9 +2,9 @@ package io.digitcam.cli;
 
 import io.digitcam.live.PipelineBenchmark;
 import io.digitcam.bench.ClassifierBenchmark;
+import io.digitcam.live.ReadingPipeline;
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.ModelLoadException;
-import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.CameraSpec;
@@ -15,8 +15,6 @@ import io.digitcam.source.ImageFiles;
 import io.digitcam.source.SourceException;
 import io.digitcam.source.Sources;
 import io.digitcam.source.VideoFiles;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.TrackerSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,8 +98,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Recognizer recognizer = recognizer(model.resolved(), verifier.resolved());
-            DigitTracker tracker = tracker();
+            ReadingPipeline reading = reading(model.resolved(), verifier.resolved());
             FrameSource frameSource;
             if (source.equals("demo")) {
                 frameSource = new DemoSource(1, paced);
@@ -112,7 +109,7 @@ final class BenchCommand implements Runnable {
                 frameSource = Sources.open(source, CameraSpec.DEFAULT);
             }
             io.digitcam.live.CpuSteal steal = io.digitcam.live.CpuSteal.start().orElse(null);
-            PipelineBenchmark.Figures f = new PipelineBenchmark(recognizer, tracker)
+            PipelineBenchmark.Figures f = new PipelineBenchmark(reading)
                     .run(frameSource, warmUp, frames);
             PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)"), f,
                     spec.commandLine().getOut());
@@ -173,8 +170,7 @@ final class BenchCommand implements Runnable {
                         ? ": not a file" : ": no such file"));
             }
             PrintWriter out = spec.commandLine().getOut();
-            Recognizer recognizer = recognizer(model.resolved(), verifier.resolved());
-            DigitTracker tracker = tracker();
+            ReadingPipeline reading = reading(model.resolved(), verifier.resolved());
             Path clip = source;
             Path temp = null;
             try {
@@ -189,7 +185,7 @@ final class BenchCommand implements Runnable {
                 out.printf("soak: %s, looped, unpaced: %d frames, warm-up %d, a sample every %d%n",
                         frameSource.description(), frames, warmUp, sampleEvery);
                 io.digitcam.live.Soak.printHeader(out);
-                io.digitcam.live.Soak.Result r = new io.digitcam.live.Soak(recognizer, tracker)
+                io.digitcam.live.Soak.Result r = new io.digitcam.live.Soak(reading)
                         .run(frameSource, frames, warmUp, sampleEvery, bound,
                                 s -> io.digitcam.live.Soak.printSample(s, warmUp, out));
                 io.digitcam.live.Soak.printSummary(r, out);
@@ -257,13 +253,8 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** The live pipeline's reader, as the app builds it. */
-    private static Recognizer recognizer(Path model, Path verifier) throws ModelLoadException {
-        return Recognizer.load(model, verifier, RecognitionSettings.DEFAULT);
-    }
-
-    private static DigitTracker tracker() {
-        RecognitionSettings settings = RecognitionSettings.DEFAULT;
-        return new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(settings.lineOverlap(), settings.numberGap()));
+    /** The live reading pipeline, as the app builds it. */
+    private static ReadingPipeline reading(Path model, Path verifier) throws ModelLoadException {
+        return ReadingPipeline.load(model, 1, verifier, RecognitionSettings.DEFAULT);
     }
 }

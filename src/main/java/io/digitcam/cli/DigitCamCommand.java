@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "digitcam", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reads handwritten digits from a camera, images and videos.",
         subcommands = {AppCommand.class, PredictCommand.class, TrainCommand.class, TrainVerifierCommand.class,
-                EvaluateCommand.class, BenchCommand.class, ImportKerasCommand.class})
+                EvaluateCommand.class, BenchCommand.class, ImportKerasCommand.class, WatchCommand.class})
 public final class DigitCamCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +44,7 @@ public final class DigitCamCommand implements Runnable {
     static String[] withDefaultCommand(String... args) {
         java.util.Set<String> own = java.util.Set.of("-h", "--help", "-V", "--version");
         java.util.Set<String> subcommands = java.util.Set.of("app", "predict", "train", "train-verifier", "evaluate", "bench",
-                "import-keras", "help");
+                "import-keras", "watch", "help");
         for (String a : args) {
             if (subcommands.contains(a) || own.contains(a)) {
                 return args;

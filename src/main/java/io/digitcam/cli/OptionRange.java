@@ -17,6 +17,16 @@ record OptionRange(double min, double max) {
             "height", new OptionRange(1, 4320),
             "fps", new OptionRange(1, 240));
 
+    /** Stops the command with picocli's usage error (exit 2) naming the option, if out of range. */
+    static void check(picocli.CommandLine.Model.CommandSpec spec, String option, double value) {
+        OptionRange range = BY_NAME.get(option);
+        if (!range.contains(value)) {
+            String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--" + option
+                    + "' (" + shown + "): " + ConfigFile.between(range.min(), range.max()).apply(shown));
+        }
+    }
+
     boolean contains(double value) {
         return value >= min && value <= max;
     }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.recognize.RecognitionSettings;
-import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.DemoSource;
 import io.digitcam.source.FrameImage;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.TrackerSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +24,9 @@ class DemoReadingTest {
 
     @Test
     void theWorkerReadsTheDemosNumbersOnMostFrames() throws Exception {
-        Recognizer recognizer = Recognizer.load(Path.of("models/digitcam-cnn.zip"),
+        ReadingPipeline reading = ReadingPipeline.load(Path.of("models/digitcam-cnn.zip"), 1,
                 Path.of("models/digitcam-verifier.zip"), RecognitionSettings.DEFAULT);
-        DigitTracker tracker = new DigitTracker(TrackerSettings.DEFAULT,
-                new io.digitcam.recognize.NumberReader(0.5, 0.8));
-        RecognitionWorker worker = new RecognitionWorker(new LatestSlot<>(), recognizer, tracker, r -> { });
+        RecognitionWorker worker = new RecognitionWorker(new LatestSlot<>(), reading, r -> { });
         int frames = 0;
         int exact = 0;
         try (DemoSource demo = new DemoSource(1, false)) {

@@ -2,12 +2,9 @@ package io.digitcam.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.digitcam.recognize.NumberReader;
 import io.digitcam.source.FrameImage;
 import io.digitcam.source.FrameSource;
 import io.digitcam.source.SourceException;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.TrackerSettings;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -27,8 +24,7 @@ class SourceFaultsTest {
     private LivePipeline pipeline;
 
     private LivePipeline pipeline(long stallMillis) {
-        pipeline = new LivePipeline(null, new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(0.5, 0.8)),
-                r -> results.incrementAndGet(), statuses::add, stallMillis);
+        pipeline = new LivePipeline(null, r -> results.incrementAndGet(), statuses::add, stallMillis);
         return pipeline;
     }
 
