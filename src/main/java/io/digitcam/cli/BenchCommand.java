@@ -1,6 +1,7 @@
 package io.digitcam.cli;
 
-import io.digitcam.live.PipelineBenchmark;
+import io.digitcam.bench.PipelineBenchmark;
+import io.digitcam.bench.Soak;
 import io.digitcam.bench.ClassifierBenchmark;
 import io.digitcam.live.ReadingPipeline;
 import io.digitcam.model.DigitClassifier;
@@ -139,7 +140,7 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--source", paramLabel = "FILE",
                 description = "A video file, looped. Default: a 1280×720 clip of the demo (several numbers, "
-                        + io.digitcam.live.Soak.CLIP_FRAMES + " frames) recorded to a temporary file first.")
+                        + io.digitcam.bench.Soak.CLIP_FRAMES + " frames) recorded to a temporary file first.")
         Path source;
 
         @Option(names = "--frames", defaultValue = "20000",
@@ -176,19 +177,19 @@ final class BenchCommand implements Runnable {
             try {
                 if (clip == null) {
                     temp = Files.createTempFile("digitcam-soak-", ".avi");
-                    out.printf("recording %d demo frames to %s%n", io.digitcam.live.Soak.CLIP_FRAMES, temp);
+                    out.printf("recording %d demo frames to %s%n", io.digitcam.bench.Soak.CLIP_FRAMES, temp);
                     out.flush();
-                    clip = io.digitcam.live.Soak.recordDemoClip(temp, io.digitcam.live.Soak.CLIP_FRAMES);
+                    clip = io.digitcam.bench.Soak.recordDemoClip(temp, io.digitcam.bench.Soak.CLIP_FRAMES);
                 }
                 FrameSource frameSource = VideoFiles.source(clip,
                         new GrabberOptions(false, false, true, 0));
                 out.printf("soak: %s, looped, unpaced: %d frames, warm-up %d, a sample every %d%n",
                         frameSource.description(), frames, warmUp, sampleEvery);
-                io.digitcam.live.Soak.printHeader(out);
-                io.digitcam.live.Soak.Result r = new io.digitcam.live.Soak(reading)
+                io.digitcam.bench.Soak.printHeader(out);
+                io.digitcam.bench.Soak.Result r = new io.digitcam.bench.Soak(reading)
                         .run(frameSource, frames, warmUp, sampleEvery, bound,
-                                s -> io.digitcam.live.Soak.printSample(s, warmUp, out));
-                io.digitcam.live.Soak.printSummary(r, out);
+                                s -> io.digitcam.bench.Soak.printSample(s, warmUp, out));
+                io.digitcam.bench.Soak.printSummary(r, out);
                 return r.passed() || !r.measured() ? 0 : 1;
             } finally {
                 if (temp != null) {

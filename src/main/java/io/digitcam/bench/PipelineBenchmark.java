@@ -1,6 +1,9 @@
-package io.digitcam.live;
+package io.digitcam.bench;
 
-import io.digitcam.bench.LatencyStats;
+import io.digitcam.live.LivePipeline;
+import io.digitcam.live.ReadingPipeline;
+import io.digitcam.live.SourceStatus;
+
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.FrameSource;
 import java.io.PrintWriter;

@@ -1,4 +1,8 @@
-package io.digitcam.live;
+package io.digitcam.bench;
+
+import io.digitcam.live.LivePipeline;
+import io.digitcam.live.ReadingPipeline;
+import io.digitcam.live.SourceStatus;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 

@@ -1,4 +1,6 @@
-package io.digitcam.live;
+package io.digitcam.bench;
+
+import io.digitcam.live.ReadingPipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
