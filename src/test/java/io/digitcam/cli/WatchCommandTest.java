@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * handwritten (MNIST test) numbers shown one after the other, on a still image, and on the
  * camera this machine does not have.
  */
+@org.junit.jupiter.api.Tag("slow")
 class WatchCommandTest {
     /** What the video shows, in order, each for {@link #SECONDS_EACH}: far longer than the 0.6 s a reading needs. */
     // No 1s: a narrow MNIST 1 stands further from its neighbour than the number gap, and is read
