@@ -58,12 +58,19 @@ public final class DigitCamCommand implements Runnable {
     static int run(PrintWriter out, PrintWriter err, String... args) {
         args = withDefaultCommand(args);
         CommandLine cli = new CommandLine(new DigitCamCommand()).setOut(out).setErr(err);
-        Path settings = DefaultPaths.settings();
-        if (Files.isRegularFile(settings)) {
+        // The shipped defaults, then the user's own file over them, key by key. Each is checked
+        // on its own so that a message names the file the bad key is in.
+        java.util.Properties settings = new java.util.Properties();
+        for (Path file : java.util.List.of(DefaultPaths.settings(), DefaultPaths.userSettings())) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
             // picocli would skip a malformed file with a log line and quietly ignore unknown keys;
             // a user who mistyped a setting deserves to be told which one.
             try {
-                ConfigFile.load(settings).validate(() -> new CommandLine(new DigitCamCommand()), OptionRange.settingChecks());
+                ConfigFile config = ConfigFile.load(file);
+                config.validate(() -> new CommandLine(new DigitCamCommand()), OptionRange.settingChecks());
+                settings.putAll(config.entries());
             } catch (ConfigException e) {
                 for (String line : e.getMessage().split("\\R")) {
                     err.println("digitcam: " + line);
@@ -71,8 +78,10 @@ public final class DigitCamCommand implements Runnable {
                 err.flush();
                 return 1;
             }
-            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings.toFile()));
         }
+        cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings));
+        cli.getCommandSpec().usageMessage().footer("", "Settings: " + DefaultPaths.settings()
+                + ", overridden by " + DefaultPaths.userSettings() + " if it exists.");
         return execute(cli, args);
     }
 
