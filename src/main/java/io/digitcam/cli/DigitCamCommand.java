@@ -80,9 +80,9 @@ public final class DigitCamCommand implements Runnable {
             }
         }
         cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings));
-        cli.getCommandSpec().usageMessage().footer("", "Settings: " + DefaultPaths.settings(),
-                "  overridden by yours, if you make it: " + DefaultPaths.userSettings(),
-                "Captures, trained models and reports go to: " + DefaultPaths.captures().getParent());
+        cli.getCommandSpec().usageMessage().footer("", "Settings (yours, if you make the file, override the shipped ones):",
+                "  " + DefaultPaths.settings(), "  " + DefaultPaths.userSettings(),
+                "Captures, trained models and reports go to:", "  " + DefaultPaths.captures().getParent());
         return execute(cli, args);
     }
 

@@ -51,8 +51,8 @@ class CliTest {
             assertThat(run("evaluate", "--help")).isZero();
             assertThat(out.toString()).contains("Default: " + user.data().resolve("evaluation"));
             assertThat(run("--help")).isZero();
-            assertThat(out.toString()).contains("overridden by yours, if you make it: " + user.settingsFile())
-                    .contains("go to: " + user.data());
+            assertThat(out.toString()).contains("override the shipped ones):").contains("  " + user.settingsFile())
+                    .contains("reports go to:" + System.lineSeparator() + "  " + user.data());
         } finally {
             if (width == null) {
                 System.clearProperty("picocli.usage.width");
