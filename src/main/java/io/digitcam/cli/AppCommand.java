@@ -20,9 +20,10 @@ final class AppCommand implements Callable<Integer> {
                     + "without a camera the demo is shown.")
     String source;
 
-    @Option(names = "--captures", paramLabel = "DIR", defaultValue = "captures",
+    // An initial value, not defaultValue: it depends on the user (picocli shows it as the default).
+    @Option(names = "--captures", paramLabel = "DIR",
             description = "Folder the Capture button writes to. Default: ${DEFAULT-VALUE}.")
-    Path captures;
+    Path captures = DefaultPaths.captures();
 
     @picocli.CommandLine.Mixin
     ModelOption model;

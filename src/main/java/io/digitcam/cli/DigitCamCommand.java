@@ -59,22 +59,40 @@ public final class DigitCamCommand implements Runnable {
     static int run(PrintWriter out, PrintWriter err, String... args) {
         args = withDefaultCommand(args);
         CommandLine cli = new CommandLine(new DigitCamCommand()).setOut(out).setErr(err);
-        Path settings = DefaultPaths.settings();
-        if (Files.isRegularFile(settings)) {
-            // picocli would skip a malformed file with a log line and quietly ignore unknown keys;
-            // a user who mistyped a setting deserves to be told which one.
-            try {
-                ConfigFile.load(settings).validate(() -> new CommandLine(new DigitCamCommand()), OptionRange.settingChecks());
-            } catch (ConfigException e) {
-                for (String line : e.getMessage().split("\\R")) {
-                    err.println("digitcam: " + line);
-                }
-                err.flush();
-                return 1;
+        java.util.Properties settings;
+        try {
+            settings = settings(java.util.List.of(DefaultPaths.settings(), DefaultPaths.userSettings()));
+        } catch (ConfigException e) {
+            for (String line : e.getMessage().split("\\R")) {
+                err.println("digitcam: " + line);
             }
-            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings.toFile()));
+            err.flush();
+            return 1;
         }
+        cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings));
+        cli.getCommandSpec().usageMessage().footer("", "Settings (yours, if you make the file, override the shipped ones):",
+                "  " + DefaultPaths.settings(), "  " + DefaultPaths.userSettings(),
+                "Captures, trained models and reports go to:", "  " + DefaultPaths.captures().getParent());
         return execute(cli, args);
+    }
+
+    /**
+     * The settings files that exist, read in order, a later one overriding an earlier one key by
+     * key (the shipped defaults, then the user's own). Each is checked on its own, so that a
+     * message names the file the bad key is in.
+     */
+    static java.util.Properties settings(java.util.List<Path> files) throws ConfigException {
+        java.util.Properties settings = new java.util.Properties();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                // picocli would skip a malformed file with a log line and quietly ignore unknown
+                // keys; a user who mistyped a setting deserves to be told which one.
+                ConfigFile config = ConfigFile.load(file);
+                config.validate(() -> new CommandLine(new DigitCamCommand()), OptionRange.settingChecks());
+                settings.putAll(config.entries());
+            }
+        }
+        return settings;
     }
 
     /** One line per failure for the user; the stack trace only with --verbose. */

@@ -37,6 +37,32 @@ class CliTest {
     }
 
     @Test
+    void whatIsWrittenByDefaultGoesToTheUsersFoldersAndHelpSaysWhere() {
+        io.digitcam.config.UserFolders user = io.digitcam.config.UserFolders.current();
+        // Wide enough that picocli does not wrap a long path inside the help text.
+        String width = System.setProperty("picocli.usage.width", "250");
+        try {
+            assertThat(run("app", "--help")).isZero();
+            assertThat(out.toString()).contains("Default: " + user.data().resolve("captures"));
+            assertThat(run("train", "--help")).isZero();
+            assertThat(out.toString()).contains("Default: " + user.data().resolve("trained").resolve("digitcam-cnn.zip"));
+            assertThat(run("train-verifier", "--help")).isZero();
+            assertThat(out.toString()).contains("Default: " + user.data().resolve("trained").resolve("digitcam-verifier.zip"));
+            assertThat(run("evaluate", "--help")).isZero();
+            assertThat(out.toString()).contains("Default: " + user.data().resolve("evaluation"));
+            assertThat(run("--help")).isZero();
+            assertThat(out.toString()).contains("override the shipped ones):").contains("  " + user.settingsFile())
+                    .contains("reports go to:" + System.lineSeparator() + "  " + user.data());
+        } finally {
+            if (width == null) {
+                System.clearProperty("picocli.usage.width");
+            } else {
+                System.setProperty("picocli.usage.width", width);
+            }
+        }
+    }
+
+    @Test
     void noSubcommandMeansTheApp() {
         assertThat(DigitCamCommand.withDefaultCommand()).containsExactly("app");
         assertThat(DigitCamCommand.withDefaultCommand("--source", "demo")).containsExactly("app", "--source", "demo");
