@@ -20,8 +20,11 @@ import java.util.Map;
  *
  * @param data   where captures, trained models and reports go by default
  * @param config where the user's {@code digitcam.properties} is read from
+ * @param cache  what may be deleted at any time and is rebuilt (compiled models):
+ *               {@code $XDG_CACHE_HOME/digitcam} (default {@code ~/.cache/digitcam}),
+ *               {@code %LOCALAPPDATA%\DigitCam\cache}, {@code ~/Library/Caches/DigitCam}
  */
-public record UserFolders(Path data, Path config) {
+public record UserFolders(Path data, Path config, Path cache) {
     /** The name of the user's settings file in {@link #config()}. */
     public static final String SETTINGS_FILE = "digitcam.properties";
 
@@ -36,15 +39,17 @@ public record UserFolders(Path data, Path config) {
         if (os.startsWith("windows")) {
             Path roaming = windowsFolder(env.get("APPDATA"), home.resolve("AppData").resolve("Roaming"));
             Path local = windowsFolder(env.get("LOCALAPPDATA"), home.resolve("AppData").resolve("Local"));
-            return new UserFolders(local.resolve("DigitCam"), roaming.resolve("DigitCam"));
+            return new UserFolders(local.resolve("DigitCam"), roaming.resolve("DigitCam"),
+                    local.resolve("DigitCam").resolve("cache"));
         }
         if (os.startsWith("mac")) {
             Path support = home.resolve("Library").resolve("Application Support").resolve("DigitCam");
-            return new UserFolders(support, support);
+            return new UserFolders(support, support, home.resolve("Library").resolve("Caches").resolve("DigitCam"));
         }
         Path data = xdgFolder(env.get("XDG_DATA_HOME"), home.resolve(".local").resolve("share"));
         Path config = xdgFolder(env.get("XDG_CONFIG_HOME"), home.resolve(".config"));
-        return new UserFolders(data.resolve("digitcam"), config.resolve("digitcam"));
+        Path cache = xdgFolder(env.get("XDG_CACHE_HOME"), home.resolve(".cache"));
+        return new UserFolders(data.resolve("digitcam"), config.resolve("digitcam"), cache.resolve("digitcam"));
     }
 
     /** The user's settings file, which overrides the shipped defaults key by key. */

@@ -16,6 +16,18 @@ class UserFoldersTest {
         assertThat(f.data()).isEqualTo(Path.of("/home/ana/.local/share/digitcam"));
         assertThat(f.config()).isEqualTo(Path.of("/home/ana/.config/digitcam"));
         assertThat(f.settingsFile()).isEqualTo(Path.of("/home/ana/.config/digitcam/digitcam.properties"));
+        assertThat(f.cache()).isEqualTo(Path.of("/home/ana/.cache/digitcam"));
+    }
+
+    @Test
+    void theCacheFollowsEachPlatformsConvention() {
+        assertThat(UserFolders.of("Linux", Map.of("XDG_CACHE_HOME", "/x/c"), HOME).cache()).isEqualTo(Path.of("/x/c/digitcam"));
+        assertThat(UserFolders.of("Linux", Map.of("XDG_CACHE_HOME", "rel"), HOME).cache())
+                .isEqualTo(Path.of("/home/ana/.cache/digitcam"));
+        assertThat(UserFolders.of("Mac OS X", Map.of(), Path.of("/Users/ana")).cache())
+                .isEqualTo(Path.of("/Users/ana/Library/Caches/DigitCam"));
+        assertThat(UserFolders.of("Windows 11", Map.of("LOCALAPPDATA", "C:\\L"), HOME).cache())
+                .isEqualTo(Path.of("C:\\L").resolve("DigitCam").resolve("cache"));
     }
 
     @Test
