@@ -50,6 +50,7 @@ final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.digitcam.app.StartupProbe.mark("command");
         check("width", width);
         check("height", height);
         check("fps", fps);

@@ -58,6 +58,9 @@ public final class DigitCamCommand implements Runnable {
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
         args = withDefaultCommand(args);
+        if (args.length > 0 && args[0].equals("app") && !java.util.Arrays.asList(args).contains("--help")) {
+            io.digitcam.app.NativeLibraries.startLoading();
+        }
         CommandLine cli = new CommandLine(new DigitCamCommand()).setOut(out).setErr(err);
         java.util.Properties settings;
         try {
@@ -83,12 +86,17 @@ public final class DigitCamCommand implements Runnable {
      */
     static java.util.Properties settings(java.util.List<Path> files) throws ConfigException {
         java.util.Properties settings = new java.util.Properties();
+        // One tree for every dry run: picocli resets each option to its initial value before a
+        // parse, so no run sees another's values, and building the tree anew per key cost more
+        // than half a second of every start.
+        CommandLine probe = null;
         for (Path file : files) {
             if (Files.isRegularFile(file)) {
                 // picocli would skip a malformed file with a log line and quietly ignore unknown
                 // keys; a user who mistyped a setting deserves to be told which one.
                 ConfigFile config = ConfigFile.load(file);
-                config.validate(() -> new CommandLine(new DigitCamCommand()), OptionRange.settingChecks());
+                CommandLine tree = probe != null ? probe : (probe = new CommandLine(new DigitCamCommand()));
+                config.validate(() -> tree, OptionRange.settingChecks());
                 settings.putAll(config.entries());
             }
         }

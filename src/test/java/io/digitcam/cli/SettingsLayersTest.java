@@ -39,4 +39,17 @@ class SettingsLayersTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(user + ": min-confidence = '1.5': must be between 0 and 1");
     }
+
+    @Test
+    void everyValueIsCheckedOnItsOwnThoughTheDryRunsShareOneCommandTree() throws Exception {
+        // A good value must not carry over into the next key's run, nor a bad one mask a good one.
+        Path shipped = Files.writeString(dir.resolve("shipped.properties"), String.join("\n",
+                "digitcam.app.width = 640", "digitcam.app.height = tall", "min-confidence = 0.7",
+                "digitcam.app.fps = 0", "digitcam.app.threads = 2", ""));
+        assertThatThrownBy(() -> DigitCamCommand.settings(List.of(shipped)))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage().split("\\R")).hasSize(2)
+                        .anySatisfy(line -> assertThat(line).contains("digitcam.app.height = 'tall'"))
+                        .anySatisfy(line -> assertThat(line).contains("digitcam.app.fps = '0'")));
+    }
 }
