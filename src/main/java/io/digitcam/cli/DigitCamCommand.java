@@ -2,8 +2,6 @@ package io.digitcam.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.digitcam.config.ConfigException;
-import io.digitcam.config.ConfigFile;
 import io.digitcam.util.ErrorText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,7 +63,7 @@ public final class DigitCamCommand implements Runnable {
         java.util.Properties settings;
         try {
             settings = settings(java.util.List.of(DefaultPaths.settings(), DefaultPaths.userSettings()));
-        } catch (ConfigException e) {
+        } catch (SettingsException e) {
             for (String line : e.getMessage().split("\\R")) {
                 err.println("digitcam: " + line);
             }
@@ -84,19 +82,18 @@ public final class DigitCamCommand implements Runnable {
      * key (the shipped defaults, then the user's own). Each is checked on its own, so that a
      * message names the file the bad key is in.
      */
-    static java.util.Properties settings(java.util.List<Path> files) throws ConfigException {
+    static java.util.Properties settings(java.util.List<Path> files) throws SettingsException {
         java.util.Properties settings = new java.util.Properties();
-        // One tree for every dry run: picocli resets each option to its initial value before a
-        // parse, so no run sees another's values, and building the tree anew per key cost more
-        // than half a second of every start.
+        // One tree for every dry run (see SettingsFile): building one per key cost more than half
+        // a second of every start.
         CommandLine probe = null;
         for (Path file : files) {
             if (Files.isRegularFile(file)) {
                 // picocli would skip a malformed file with a log line and quietly ignore unknown
                 // keys; a user who mistyped a setting deserves to be told which one.
-                ConfigFile config = ConfigFile.load(file);
-                CommandLine tree = probe != null ? probe : (probe = new CommandLine(new DigitCamCommand()));
-                config.validate(() -> tree, OptionRange.settingChecks());
+                SettingsFile config = SettingsFile.load(file);
+                probe = probe != null ? probe : new CommandLine(new DigitCamCommand());
+                config.validate(probe, OptionRange.BY_NAME);
                 settings.putAll(config.entries());
             }
         }

@@ -1,9 +1,6 @@
 package io.digitcam.cli;
 
-import io.digitcam.config.ConfigFile;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A numeric option's allowed values, which picocli's types cannot express. One table serves
@@ -23,7 +20,7 @@ record OptionRange(double min, double max) {
         if (!range.contains(value)) {
             String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--" + option
-                    + "' (" + shown + "): " + ConfigFile.between(range.min(), range.max()).apply(shown));
+                    + "' (" + shown + "): " + range.message());
         }
     }
 
@@ -31,9 +28,12 @@ record OptionRange(double min, double max) {
         return value >= min && value <= max;
     }
 
-    /** The same limits as checks on the settings file's values. */
-    static Map<String, Function<String, String>> settingChecks() {
-        return BY_NAME.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                e -> ConfigFile.between(e.getValue().min(), e.getValue().max())));
+    /** What a value out of range is told. */
+    String message() {
+        return "must be between " + shown(min) + " and " + shown(max);
+    }
+
+    private static String shown(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

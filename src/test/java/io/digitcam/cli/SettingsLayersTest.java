@@ -3,7 +3,6 @@ package io.digitcam.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.digitcam.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +35,7 @@ class SettingsLayersTest {
         Path shipped = Files.writeString(dir.resolve("shipped.properties"), "min-confidence = 0.6\n");
         Path user = Files.writeString(dir.resolve("user.properties"), "min-confidence = 1.5\n");
         assertThatThrownBy(() -> DigitCamCommand.settings(List.of(shipped, user)))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(SettingsException.class)
                 .hasMessage(user + ": min-confidence = '1.5': must be between 0 and 1");
     }
 
@@ -47,7 +46,7 @@ class SettingsLayersTest {
                 "digitcam.app.width = 640", "digitcam.app.height = tall", "min-confidence = 0.7",
                 "digitcam.app.fps = 0", "digitcam.app.threads = 2", ""));
         assertThatThrownBy(() -> DigitCamCommand.settings(List.of(shipped)))
-                .isInstanceOf(ConfigException.class)
+                .isInstanceOf(SettingsException.class)
                 .satisfies(e -> assertThat(e.getMessage().split("\\R")).hasSize(2)
                         .anySatisfy(line -> assertThat(line).contains("digitcam.app.height = 'tall'"))
                         .anySatisfy(line -> assertThat(line).contains("digitcam.app.fps = '0'")));
