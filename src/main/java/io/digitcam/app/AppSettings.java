@@ -23,7 +23,7 @@ public record AppSettings(String source, Path captures, Path model, Path verifie
     public AppSettings(String source, Path captures, Path model, Path verifier, int width, int height, double fps,
                        double minConfidence, int threads) {
         this(source, captures, model, verifier, width, height, fps, minConfidence, threads,
-                io.digitcam.config.UserFolders.data(), false);
+                io.digitcam.config.UserFolders.current().data(), false);
     }
 
     /** Where fine-tuning leaves the model it kept. */

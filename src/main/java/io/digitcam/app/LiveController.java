@@ -5,16 +5,15 @@ import io.digitcam.capture.CaptureContext;
 import io.digitcam.capture.CaptureException;
 import io.digitcam.capture.CaptureWriter;
 import io.digitcam.live.LivePipeline;
+import io.digitcam.live.ReadingPipeline;
 import io.digitcam.live.LiveResult;
 import io.digitcam.live.SourceStatus;
 import io.digitcam.model.ModelLoadException;
-import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.CameraSpec;
 import io.digitcam.source.FrameSource;
 import io.digitcam.source.Sources;
-import io.digitcam.track.DigitTracker;
 import io.digitcam.track.TrackerSettings;
 import io.digitcam.recognize.RecognizedDigit;
 import io.digitcam.samples.SampleCrop;
@@ -89,9 +88,7 @@ final class LiveController implements AutoCloseable {
         this.minConfidence = settings.minConfidence();
         this.captures = new CaptureWriter(settings.captures());
         this.samples = new SampleStore(settings.samples());
-        this.pipeline = new LivePipeline(null, new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(
-                RecognitionSettings.DEFAULT.lineOverlap(), RecognitionSettings.DEFAULT.numberGap())),
-                this::onResult, status -> Platform.runLater(() -> onStatus(status)));
+        this.pipeline = new LivePipeline(null, this::onResult, status -> Platform.runLater(() -> onStatus(status)));
     }
 
     /** Loads the model in the background and starts the configured source. */
@@ -105,14 +102,14 @@ final class LiveController implements AutoCloseable {
     private void loadModel() {
         try {
             ModelPreload.Models models = preloaded != null ? ModelPreload.await(preloaded) : ModelPreload.load(settings);
-            Recognizer recognizer = Recognizer.create(models.classifier(), models.verifier(),
-                    RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
+            ReadingPipeline reading = new ReadingPipeline(Recognizer.create(models.classifier(), models.verifier(),
+                    RecognitionSettings.DEFAULT.withMinConfidence(minConfidence)), TrackerSettings.DEFAULT);
             modelSha256 = models.modelSha256();
             model = models.model();
             verifier = models.verifier();
             Path inUse = models.model();
             Platform.runLater(() -> window.modelChanged(inUse.getFileName().toString(), isPersonal(inUse)));
-            pipeline.worker().setRecognizer(recognizer);
+            pipeline.worker().setPipeline(reading);
             String note = models.note();
             Platform.runLater(() -> window.status(note != null ? note : "Model " + models.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {
@@ -153,7 +150,7 @@ final class LiveController implements AutoCloseable {
 
     void setMinConfidence(double value) {
         minConfidence = value;
-        Recognizer r = pipeline.worker().recognizer();
+        ReadingPipeline r = pipeline.worker().pipeline();
         if (r != null) {
             r.setMinConfidence(value);
         }
@@ -315,14 +312,15 @@ final class LiveController implements AutoCloseable {
     /**
      * Loads {@code file} as a fresh classifier (one instance per thread that classifies: this one
      * has not classified yet, so the worker becomes its owner) with the verifier in use, and hands
-     * the new recognizer to the worker, which takes it at its next frame. Off the UI thread.
+     * the new reading pipeline (recognizer and a fresh tracker) to the worker, which takes it at its
+     * next frame. Off the UI thread.
      */
     private void swapTo(Path file) throws Exception {
         io.digitcam.model.DigitClassifier classifier = io.digitcam.model.DigitClassifier.load(file, settings.threads());
-        Recognizer recognizer = Recognizer.create(classifier, verifier,
-                RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
+        ReadingPipeline reading = new ReadingPipeline(Recognizer.create(classifier, verifier,
+                RecognitionSettings.DEFAULT.withMinConfidence(minConfidence)), TrackerSettings.DEFAULT);
         String sha = io.digitcam.model.Checksums.sha256(file);
-        pipeline.worker().setRecognizer(recognizer);
+        pipeline.worker().setPipeline(reading);
         model = file;
         modelSha256 = sha;
         Platform.runLater(() -> window.modelChanged(file.getFileName().toString(), isPersonal(file)));
@@ -356,7 +354,7 @@ final class LiveController implements AutoCloseable {
             done.accept("Nothing to capture yet");
             return;
         }
-        if (result.recognition() == null) {
+        if (result.reading() == null) {
             done.accept("Nothing to capture: no model loaded");
             return;
         }
@@ -407,7 +405,7 @@ final class LiveController implements AutoCloseable {
                     window.message(status.message());
                 }
             }
-            case STOPPED -> window.message(status.message());
+            case STOPPED, ENDED -> window.message(status.message());
         }
     }
 

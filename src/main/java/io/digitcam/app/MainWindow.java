@@ -1,5 +1,6 @@
 package io.digitcam.app;
 
+import io.digitcam.live.LiveReading;
 import io.digitcam.live.LiveResult;
 import io.digitcam.source.CameraInfo;
 import io.digitcam.source.Cameras;
@@ -403,14 +404,14 @@ final class MainWindow {
 
     void show(LiveResult r, double cameraFps) {
         video.show(r, 0.9);
-        numbers.setText(r.recognition() == null ? "—"
+        numbers.setText(r.reading() == null ? "—"
                 : r.tracking().numbers().isEmpty() ? "no digits" : String.join("  ", r.tracking().numbers())
                 + (r.tracking().read().isEmpty() ? "" : "  ✓"));
         stats.setText(String.format("%s · %d×%d · camera %.0f fps · processing %.0f fps · latency %.0f ms",
                 sourceDescription, r.frame().width(), r.frame().height(), cameraFps, r.processingFps(),
                 r.latencyMillis()));
         if (r.debug() != null && debug.isSelected()) {
-            LiveResult.DebugView d = r.debug();
+            LiveReading.DebugView d = r.debug();
             mask.setImage(image(d.maskWidth(), d.maskHeight(), d.mask()));
             crops.setImage(image(d.cropsWidth(), d.cropsHeight(), d.crops()));
         }

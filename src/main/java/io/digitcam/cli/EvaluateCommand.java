@@ -30,9 +30,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Directory with t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzipped or not).")
     Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation",
+    @Option(names = "--out", paramLabel = "DIR",
             description = "Where mistakes.png and confusion.png go. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    Path out = DefaultPaths.evaluation();
 
     @Option(names = "--mistakes", defaultValue = "20", description = "How many mistakes to show. Default: ${DEFAULT-VALUE}.")
     int mistakes;

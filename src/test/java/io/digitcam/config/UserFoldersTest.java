@@ -6,35 +6,64 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Where each OS keeps a user's data and settings; the environment is given, never read. */
 class UserFoldersTest {
-    private static final Path HOME = Path.of("/home/ada");
+    private static final Path HOME = Path.of("/home/ana");
 
     @Test
-    void linuxUsesXdgDataHomeOrElseLocalShare() {
-        assertThat(UserFolders.data("Linux", Map.of("XDG_DATA_HOME", "/data/ada"), HOME))
-                .isEqualTo(Path.of("/data/ada/digitcam"));
-        assertThat(UserFolders.data("Linux", Map.of(), HOME)).isEqualTo(Path.of("/home/ada/.local/share/digitcam"));
-        assertThat(UserFolders.data("Linux", Map.of("XDG_DATA_HOME", ""), HOME))
-                .isEqualTo(Path.of("/home/ada/.local/share/digitcam"));
+    void linuxDefaultsToTheXdgFoldersInHome() {
+        UserFolders f = UserFolders.of("Linux", Map.of(), HOME);
+        assertThat(f.data()).isEqualTo(Path.of("/home/ana/.local/share/digitcam"));
+        assertThat(f.config()).isEqualTo(Path.of("/home/ana/.config/digitcam"));
+        assertThat(f.settingsFile()).isEqualTo(Path.of("/home/ana/.config/digitcam/digitcam.properties"));
+        assertThat(f.cache()).isEqualTo(Path.of("/home/ana/.cache/digitcam"));
     }
 
     @Test
-    void aRelativeXdgDataHomeIsIgnoredAsTheSpecSays() {
-        assertThat(UserFolders.data("Linux", Map.of("XDG_DATA_HOME", "relative/dir"), HOME))
-                .isEqualTo(Path.of("/home/ada/.local/share/digitcam"));
+    void theCacheFollowsEachPlatformsConvention() {
+        assertThat(UserFolders.of("Linux", Map.of("XDG_CACHE_HOME", "/x/c"), HOME).cache()).isEqualTo(Path.of("/x/c/digitcam"));
+        assertThat(UserFolders.of("Linux", Map.of("XDG_CACHE_HOME", "rel"), HOME).cache())
+                .isEqualTo(Path.of("/home/ana/.cache/digitcam"));
+        assertThat(UserFolders.of("Mac OS X", Map.of(), Path.of("/Users/ana")).cache())
+                .isEqualTo(Path.of("/Users/ana/Library/Caches/DigitCam"));
+        assertThat(UserFolders.of("Windows 11", Map.of("LOCALAPPDATA", "C:\\L"), HOME).cache())
+                .isEqualTo(Path.of("C:\\L").resolve("DigitCam").resolve("cache"));
     }
 
     @Test
-    void windowsUsesAppData() {
-        assertThat(UserFolders.data("Windows 11", Map.of("APPDATA", "/users/ada/roaming"), HOME))
-                .isEqualTo(Path.of("/users/ada/roaming/DigitCam"));
-        assertThat(UserFolders.data("Windows 10", Map.of(), HOME))
-                .isEqualTo(Path.of("/home/ada/AppData/Roaming/DigitCam"));
+    void linuxFollowsXdgVariables() {
+        UserFolders f = UserFolders.of("Linux", Map.of("XDG_DATA_HOME", "/data/ana", "XDG_CONFIG_HOME", "/etc/ana"), HOME);
+        assertThat(f.data()).isEqualTo(Path.of("/data/ana/digitcam"));
+        assertThat(f.config()).isEqualTo(Path.of("/etc/ana/digitcam"));
     }
 
     @Test
-    void macOsUsesApplicationSupportAndIgnoresXdg() {
-        assertThat(UserFolders.data("Mac OS X", Map.of("XDG_DATA_HOME", "/x"), HOME))
-                .isEqualTo(Path.of("/home/ada/Library/Application Support/DigitCam"));
+    void relativeOrEmptyXdgVariablesAreIgnoredAsTheSpecSays() {
+        UserFolders f = UserFolders.of("FreeBSD", Map.of("XDG_DATA_HOME", "share", "XDG_CONFIG_HOME", " "), HOME);
+        assertThat(f.data()).isEqualTo(Path.of("/home/ana/.local/share/digitcam"));
+        assertThat(f.config()).isEqualTo(Path.of("/home/ana/.config/digitcam"));
+    }
+
+    @Test
+    void windowsKeepsDataLocalAndSettingsRoaming() {
+        UserFolders f = UserFolders.of("Windows 11", Map.of("APPDATA", "C:\\Users\\ana\\AppData\\Roaming",
+                "LOCALAPPDATA", "C:\\Users\\ana\\AppData\\Local", "XDG_DATA_HOME", "/ignored"), HOME);
+        assertThat(f.data()).isEqualTo(Path.of("C:\\Users\\ana\\AppData\\Local", "DigitCam"));
+        assertThat(f.config()).isEqualTo(Path.of("C:\\Users\\ana\\AppData\\Roaming", "DigitCam"));
+    }
+
+    @Test
+    void windowsWithoutTheVariablesFallsBackToAppDataInHome() {
+        UserFolders f = UserFolders.of("Windows 10", Map.of(), HOME);
+        assertThat(f.data()).isEqualTo(HOME.resolve("AppData").resolve("Local").resolve("DigitCam"));
+        assertThat(f.config()).isEqualTo(HOME.resolve("AppData").resolve("Roaming").resolve("DigitCam"));
+    }
+
+    @Test
+    void macOsUsesApplicationSupportForBoth() {
+        UserFolders f = UserFolders.of("Mac OS X", Map.of("XDG_CONFIG_HOME", "/ignored"), HOME);
+        Path support = Path.of("/home/ana/Library/Application Support/DigitCam");
+        assertThat(f.data()).isEqualTo(support);
+        assertThat(f.config()).isEqualTo(support);
     }
 }
