@@ -70,6 +70,7 @@ public final class DigitCamCommand implements Runnable {
             err.flush();
             return 1;
         }
+        io.digitcam.app.StartupProbe.mark("settings");
         cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings));
         cli.getCommandSpec().usageMessage().footer("", "Settings (yours, if you make the file, override the shipped ones):",
                 "  " + DefaultPaths.settings(), "  " + DefaultPaths.userSettings(),

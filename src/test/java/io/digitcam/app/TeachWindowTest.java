@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Teaching the app your handwriting, headless (TestFX on Monocle): a click on a digit's box, the
  * chooser, the sample it saves (or does not), and fine-tuning from the window.
  */
+@org.junit.jupiter.api.Tag("slow")
 class TeachWindowTest {
     private static final long WAIT_SECONDS = 60;
 
