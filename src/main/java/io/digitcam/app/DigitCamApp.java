@@ -13,9 +13,17 @@ public final class DigitCamApp extends Application {
     private static volatile java.util.concurrent.CompletableFuture<ModelPreload.Models> preloaded;
     private LiveController controller;
 
+    private static volatile Tuning tuning;
+
     public static void configure(AppSettings settings) {
+        configure(settings, null);
+    }
+
+    /** {@code learn}: what the Learn button runs instead of the real trainer (tests); null for the real one. */
+    static void configure(AppSettings settings, Tuning learn) {
         pending = settings;
         preloaded = null;
+        tuning = learn;
     }
 
     /** Runs the window until it is closed; returns the exit status (non-zero after Ctrl+C or a kill). */
@@ -33,7 +41,7 @@ public final class DigitCamApp extends Application {
     public void start(Stage stage) {
         StartupProbe.mark("javafx");
         MainWindow window = new MainWindow(stage);
-        controller = new LiveController(pending, window, preloaded);
+        controller = new LiveController(pending, window, preloaded, tuning != null ? tuning : new HandwritingTuning());
         preloaded = null;
         window.attach(controller);
         stage.setOnCloseRequest(e -> Platform.exit());

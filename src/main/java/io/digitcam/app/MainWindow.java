@@ -1,5 +1,6 @@
 package io.digitcam.app;
 
+import io.digitcam.live.LiveReading;
 import io.digitcam.live.LiveResult;
 import io.digitcam.source.CameraInfo;
 import io.digitcam.source.Cameras;
@@ -46,6 +47,9 @@ final class MainWindow {
 
     private final Stage stage;
     private final VideoView video = new VideoView();
+    {
+        video.setId("video");
+    }
     private final ComboBox<String> sources = new ComboBox<>();
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Button capture = new Button("Capture");
@@ -55,11 +59,24 @@ final class MainWindow {
     private final Label numbers = new Label("—");
     private final Label stats = new Label();
     private final Label status = new Label();
+    private final Label modelName = new Label();
+    // Reset is the split button's menu item: the tool bar has no room for another button at 1100 px.
+    private final javafx.scene.control.SplitMenuButton learn = new javafx.scene.control.SplitMenuButton();
+    private final javafx.scene.control.MenuItem reset = new javafx.scene.control.MenuItem("Reset to the shipped model");
+    private final Label teachMessage = new Label();
+    private final javafx.scene.control.ProgressBar teachProgress = new javafx.scene.control.ProgressBar(0);
+    private final Button teachCancel = new Button("Cancel");
+    private final Button teachClose = new Button("Close");
+    private final HBox teachPanel;
+    private int sampleCount;
+    private boolean learnable;
+    private boolean personalModel;
     private final ImageView mask = new ImageView();
     private final ImageView crops = new ImageView();
     private final VBox debugPane;
     private final List<String> sourceSpecs = new ArrayList<>();
     private LiveController controller;
+    private DigitChooser chooser;
     private String sourceDescription = "";
     private boolean updatingSources;
     private String modelProblem;
@@ -75,6 +92,47 @@ final class MainWindow {
         numbers.setId("numbers");
         stats.setId("stats");
         status.setId("status");
+        modelName.setId("model");
+        learn.setId("learn");
+        learn.setText("Learn my handwriting");
+        learn.getItems().add(reset);
+        reset.setId("reset-model");
+        teachMessage.setId("teach-message");
+        teachProgress.setId("teach-progress");
+        teachCancel.setId("teach-cancel");
+        teachClose.setId("teach-close");
+        learn.setDisable(true);
+        reset.setDisable(true);
+        learn.setTooltip(new javafx.scene.control.Tooltip(
+                "Fine-tune the classifier on the digits you labelled (click a digit's box to label it)"));
+        learn.setOnAction(e -> {
+            if (learnable) {
+                controller.learn();
+            } else {
+                status("Nothing to learn from yet: click a digit's box to label it");
+            }
+        });
+        reset.setOnAction(e -> controller.resetModel());
+        teachCancel.setOnAction(e -> {
+            controller.cancelLearning();
+            teachCancel.setDisable(true);
+            teachMessage.setText("Cancelling…");
+        });
+        teachClose.setOnAction(e -> showTeachPanel(false));
+        teachProgress.setPrefWidth(260);
+        teachMessage.setMaxWidth(Double.MAX_VALUE);
+        teachMessage.setMinWidth(0);
+        HBox.setHgrow(teachMessage, Priority.ALWAYS);
+        Label teachTitle = new Label("Learning your handwriting");
+        teachTitle.setStyle("-fx-font-weight: bold;");
+        for (var r : List.<Region>of(teachTitle, teachCancel, teachClose)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        teachPanel = new HBox(10, teachTitle, teachProgress, teachMessage, teachCancel, teachClose);
+        teachPanel.setId("teach-panel");
+        teachPanel.setAlignment(Pos.CENTER_LEFT);
+        teachPanel.setPadding(new Insets(6, 10, 6, 10));
+        teachPanel.setStyle("-fx-background-color: #e8f0fb; -fx-border-color: #b5c8e6; -fx-border-width: 0 0 1 0;");
 
         Button open = new Button("Open…");
         open.setId("open");
@@ -89,13 +147,14 @@ final class MainWindow {
                 controller.setMinConfidence(b.doubleValue());
             }
         });
-        sources.setPrefWidth(230);
+        sources.setPrefWidth(210);
         sources.setOnAction(e -> sourcePicked());
-        for (var c : List.of(sources, pause, capture, threshold, debug, open)) {
+        for (var c : List.of(sources, pause, capture, threshold, debug, open, learn)) {
             c.setFocusTraversable(false);
         }
         ToolBar bar = new ToolBar(new Label("Source"), sources, open, new Separator(), pause, capture,
-                new Separator(), new Label("Min. confidence"), threshold, thresholdValue, new Separator(), debug);
+                new Separator(), new Label("Min. confidence"), threshold, thresholdValue, new Separator(), debug,
+                new Separator(), learn);
 
         mask.setPreserveRatio(true);
         mask.setFitWidth(300);
@@ -112,12 +171,22 @@ final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.SOMETIMES);
-        HBox statusBar = new HBox(16, new Label("Read:"), numbers, status, spacer, stats);
-        statusBar.setAlignment(Pos.CENTER_LEFT);
+        // Two lines: what was read and what happened, then the model and the rates, which would
+        // otherwise squeeze the messages to an ellipsis at the default width.
+        Label read = new Label("Read:");
+        read.setMinWidth(Region.USE_PREF_SIZE);
+        HBox firstLine = new HBox(16, read, numbers, status);
+        firstLine.setAlignment(Pos.CENTER_LEFT);
+        modelName.setMinWidth(Region.USE_PREF_SIZE);
+        modelName.setStyle("-fx-text-fill: #555;");
+        stats.setStyle("-fx-text-fill: #555;");
+        HBox secondLine = new HBox(16, spacer, modelName, stats);
+        secondLine.setAlignment(Pos.CENTER_LEFT);
+        VBox statusBar = new VBox(2, firstLine, secondLine);
         statusBar.setPadding(new Insets(4, 10, 4, 10));
 
         BorderPane root = new BorderPane(video);
-        root.setTop(bar);
+        root.setTop(new VBox(bar));
         root.setBottom(statusBar);
         Scene scene = new Scene(root, 1100, 720);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE), this::capture);
@@ -142,6 +211,7 @@ final class MainWindow {
 
     void attach(LiveController controller) {
         this.controller = controller;
+        video.onDigitClicked(this::digitClicked);
         threshold.setValue(controller.minConfidence());
         thresholdValue.setText(String.format("%.2f", controller.minConfidence()));
         listSources(null, null);
@@ -220,12 +290,105 @@ final class MainWindow {
         controller.capture(this::status);
     }
 
+    /**
+     * A click on a digit's box: the chooser, over the frame that was clicked (held still while it
+     * is open). The sample is cut from that frame, whatever the camera shows by then.
+     */
+    private void digitClicked(LiveResult result, io.digitcam.track.TrackedDigit digit, double screenX, double screenY) {
+        if (chooser != null && chooser.isShowing()) {
+            chooser.hide();
+        }
+        controller.setPaused(true);
+        Runnable resume = () -> controller.setPaused(pause.isSelected());
+        chooser = new DigitChooser(digit.label(), label -> {
+            resume.run();
+            controller.saveSample(result, digit, label, this::status);
+        }, () -> {
+            resume.run();
+            status("Not saved");
+        });
+        chooser.show(stage, screenX, screenY);
+    }
+
+    DigitChooser chooser() {
+        return chooser;
+    }
+
     private void showDebug(boolean on) {
         controller.setDebug(on);
         ((BorderPane) stage.getScene().getRoot()).setRight(on ? debugPane : null);
     }
 
+    private void showTeachPanel(boolean on) {
+        VBox top = (VBox) ((BorderPane) stage.getScene().getRoot()).getTop();
+        if (on && !top.getChildren().contains(teachPanel)) {
+            top.getChildren().add(teachPanel);
+        } else if (!on) {
+            top.getChildren().remove(teachPanel);
+        }
+    }
+
+    private void updateTeachButtons() {
+        boolean running = controller != null && controller.learning();
+        // The split button stays enabled while there is something to reset, even without samples.
+        learnable = !running && sampleCount > 0;
+        learn.setDisable(!learnable && (running || !personalModel));
+        reset.setDisable(running || !personalModel);
+    }
+
     // ---------------------------------------------------------------- called by the controller
+
+    boolean canLearn() {
+        return learnable;
+    }
+
+    boolean canReset() {
+        return !reset.isDisable();
+    }
+
+    void samplesChanged(int total) {
+        sampleCount = total;
+        learn.setText(total == 0 ? "Learn my handwriting" : "Learn my handwriting (" + total + ")");
+        updateTeachButtons();
+    }
+
+    /** The classifier in use changed (loaded, fine-tuned, reset). */
+    void modelChanged(String name, boolean personal) {
+        personalModel = personal;
+        modelName.setText("model " + name);
+        updateTeachButtons();
+    }
+
+    void tuningStarted() {
+        teachProgress.setProgress(0);
+        teachMessage.setText("starting…");
+        teachCancel.setDisable(false);
+        for (var n : List.of(teachCancel, teachProgress)) {
+            n.setVisible(true);
+            n.setManaged(true);
+        }
+        showTeachPanel(true);
+        updateTeachButtons();
+        status("Learning your handwriting…");
+    }
+
+    void tuningProgress(double fraction, String message) {
+        teachProgress.setProgress(fraction);
+        teachMessage.setText(message);
+    }
+
+    /** {@code summary} for the panel (may be two lines), {@code headline} for the status bar. */
+    void tuningDone(String summary, String headline, boolean kept) {
+        teachProgress.setProgress(1);
+        // The bar and Cancel make room for the result.
+        teachProgress.setVisible(false);
+        teachProgress.setManaged(false);
+        teachCancel.setVisible(false);
+        teachCancel.setManaged(false);
+        teachMessage.setText(summary);
+        updateTeachButtons();
+        status(kept ? "Now reading with your fine-tuned model" : headline);
+    }
 
     void sourceChanged(String spec, String description) {
         sourceDescription = description;
@@ -241,14 +404,14 @@ final class MainWindow {
 
     void show(LiveResult r, double cameraFps) {
         video.show(r, 0.9);
-        numbers.setText(r.recognition() == null ? "—"
+        numbers.setText(r.reading() == null ? "—"
                 : r.tracking().numbers().isEmpty() ? "no digits" : String.join("  ", r.tracking().numbers())
                 + (r.tracking().read().isEmpty() ? "" : "  ✓"));
         stats.setText(String.format("%s · %d×%d · camera %.0f fps · processing %.0f fps · latency %.0f ms",
                 sourceDescription, r.frame().width(), r.frame().height(), cameraFps, r.processingFps(),
                 r.latencyMillis()));
         if (r.debug() != null && debug.isSelected()) {
-            LiveResult.DebugView d = r.debug();
+            LiveReading.DebugView d = r.debug();
             mask.setImage(image(d.maskWidth(), d.maskHeight(), d.mask()));
             crops.setImage(image(d.cropsWidth(), d.cropsHeight(), d.crops()));
         }

@@ -18,7 +18,8 @@ import org.bytedeco.opencv.global.opencv_imgproc;
  */
 final class ModelPreload {
     /** What the reading pipeline is built from. */
-    record Models(DigitClassifier classifier, DigitVerifier verifier, String modelSha256) {
+    record Models(DigitClassifier classifier, DigitVerifier verifier, java.nio.file.Path model, String modelSha256,
+                  String note) {
     }
 
     private ModelPreload() {
@@ -40,10 +41,23 @@ final class ModelPreload {
     }
 
     static Models load(AppSettings settings) throws ModelLoadException, IOException {
-        DigitClassifier classifier = DigitClassifier.load(settings.model(), settings.threads());
+        java.nio.file.Path model = settings.startModel();
+        DigitClassifier classifier;
+        String note = null;
+        try {
+            classifier = DigitClassifier.load(model, settings.threads());
+        } catch (ModelLoadException e) {
+            if (model.equals(settings.model())) {
+                throw e;
+            }
+            // A damaged fine-tuned model must not cost the user the app: the shipped one still reads.
+            note = "Your fine-tuned model could not be read (" + e.getMessage() + "); using " + settings.model().getFileName();
+            model = settings.model();
+            classifier = DigitClassifier.load(model, settings.threads());
+        }
         DigitVerifier verifier = DigitVerifier.load(settings.verifier());
         StartupProbe.mark("models");
-        return new Models(classifier, verifier, Checksums.sha256(settings.model()));
+        return new Models(classifier, verifier, model, Checksums.sha256(model), note);
     }
 
     /** The models, or the reason they could not be loaded as thrown by {@link #load}. */

@@ -27,10 +27,40 @@ import org.slf4j.LoggerFactory;
  * {@link CompiledModelCache}) nothing in the app needs it, and only OpenBLAS is loaded and its
  * thread count set.
  */
-final class NativeLibraries {
+public final class NativeLibraries {
     private static final Logger LOG = LoggerFactory.getLogger(NativeLibraries.class);
+    private static Thread early;
 
     private NativeLibraries() {
+    }
+
+    /**
+     * Starts loading OpenBLAS on a thread of its own while the command line and the settings are
+     * parsed (half a second each). Only for the app, whose {@link #load} waits for it before
+     * anything walks the loaded libraries; nothing else in the process loads native code meanwhile.
+     */
+    public static synchronized void startLoading() {
+        if (early == null) {
+            early = new Thread(() -> {
+                try {
+                    Loader.load(openblas.class);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.debug("OpenBLAS did not load early", e);
+                }
+            }, "digitcam-openblas");
+            early.setDaemon(true);
+            early.start();
+        }
+    }
+
+    private static synchronized void awaitEarly() {
+        if (early != null) {
+            try {
+                early.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Starts ND4J whatever the models (the UI tests switch between models DL4J must load). */
@@ -40,14 +70,19 @@ final class NativeLibraries {
 
     static void load(AppSettings settings) {
         CompiledModelCache cache = CompiledModelCache.standard();
-        load(settings.threads(), cache.has(settings.model(), DigitClassifier.CACHE_ROLE)
+        // With samples the user may fine-tune, which needs ND4J: start it now, before the other threads load
+        // their libraries, rather than in the middle of the session (see above).
+        boolean mayTrain = java.nio.file.Files.isDirectory(settings.samples());
+        load(settings.threads(), !mayTrain && cache.has(settings.startModel(), DigitClassifier.CACHE_ROLE)
                 && cache.has(settings.verifier(), VerifierModel.CACHE_ROLE));
     }
 
     private static void load(int threads, boolean compiledBefore) {
         long start = System.nanoTime();
+        awaitEarly();
         try {
             Loader.load(openblas.class);
+            StartupProbe.mark("openblas");
             if (compiledBefore) {
                 BlasThreads.set(threads);
                 LOG.debug("OpenBLAS loaded in {} ms; both models compiled before, ND4J not started",

@@ -55,7 +55,7 @@ public final class StartupProbe {
             return;
         }
         mark("first frame");
-        if (r.recognition() != null && !r.tracking().digits().isEmpty()) {
+        if (r.reading() != null && !r.tracking().digits().isEmpty()) {
             mark("first overlay");
             done = true;
             write();

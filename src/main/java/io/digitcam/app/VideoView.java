@@ -27,6 +27,13 @@ final class VideoView extends StackPane {
     private int frameHeight;
     private Tracking tracking = Tracking.EMPTY;
     private double sure = 0.9;
+    private LiveResult result;
+    private DigitClickHandler clicks = (r, d, x, y) -> { };
+
+    /** Told when the user clicks a digit's box: the result shown then, the digit, and the screen point under its box. */
+    interface DigitClickHandler {
+        void clicked(LiveResult result, io.digitcam.track.TrackedDigit digit, double screenX, double screenY);
+    }
 
     VideoView() {
         setStyle("-fx-background-color: #1e1e1e;");
@@ -49,6 +56,50 @@ final class VideoView extends StackPane {
         message.setVisible(false);
         StackPane.setAlignment(message, Pos.BOTTOM_CENTER);
         getChildren().addAll(image, overlayPane, message);
+        setOnMouseClicked(e -> {
+            io.digitcam.track.TrackedDigit d = digitAt(e.getX(), e.getY());
+            if (d != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                // The chooser opens under the box, so the digit being labelled stays in view.
+                ViewMapping m = mapping();
+                javafx.geometry.Point2D under = localToScreen(m.viewX(d.box().x()), m.viewY(d.box().bottom()) + 4);
+                clicks.clicked(result, d, under.getX(), under.getY());
+                e.consume();
+            }
+        });
+        // A hand over a box says it can be clicked.
+        setOnMouseMoved(e -> setCursor(digitAt(e.getX(), e.getY()) != null ? javafx.scene.Cursor.HAND
+                : javafx.scene.Cursor.DEFAULT));
+    }
+
+    void onDigitClicked(DigitClickHandler handler) {
+        clicks = handler;
+    }
+
+    ViewMapping mapping() {
+        return frameWidth == 0 ? null : ViewMapping.fit(getWidth(), getHeight(), frameWidth, frameHeight);
+    }
+
+    /**
+     * The digit whose box is under the view point (x, y), boxes grown by a few screen pixels so a
+     * thin "1" can be hit; of nested or touching boxes the smallest. Null if none.
+     */
+    io.digitcam.track.TrackedDigit digitAt(double x, double y) {
+        ViewMapping m = mapping();
+        if (m == null || result == null) {
+            return null;
+        }
+        double fx = m.frameX(x);
+        double fy = m.frameY(y);
+        double slack = 4 / m.scale();
+        io.digitcam.track.TrackedDigit best = null;
+        for (io.digitcam.track.TrackedDigit d : tracking.digits()) {
+            var b = d.box();
+            if (fx >= b.x() - slack && fx <= b.right() + slack && fy >= b.y() - slack && fy <= b.bottom() + slack
+                    && (best == null || b.area() < best.box().area())) {
+                best = d;
+            }
+        }
+        return best;
     }
 
     /** Copies the frame into the display buffer and redraws the overlay. UI thread only. */
@@ -68,6 +119,7 @@ final class VideoView extends StackPane {
             pixels.flip();
             return null;
         });
+        this.result = result;
         tracking = result.tracking();
         sure = sureConfidence;
         redraw();
@@ -89,9 +141,7 @@ final class VideoView extends StackPane {
         if (frameWidth == 0) {
             return;
         }
-        double scale = Math.min(getWidth() / frameWidth, getHeight() / frameHeight);
-        double dx = (getWidth() - frameWidth * scale) / 2;
-        double dy = (getHeight() - frameHeight * scale) / 2;
-        OverlayPainter.paint(g, tracking, scale, dx, dy, sure);
+        ViewMapping m = mapping();
+        OverlayPainter.paint(g, tracking, m.scale(), m.dx(), m.dy(), sure);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBenchmark {
     /** The steps in the order the app reaches them. */
-    public static final List<String> STEPS = List.of("jvm", "main", "natives", "javafx", "window", "models",
+    public static final List<String> STEPS = List.of("jvm", "main", "settings", "command", "openblas", "natives", "javafx", "window", "models",
             "first frame", "first overlay");
 
     /** Milliseconds after the launching process started the app's process, per step. */

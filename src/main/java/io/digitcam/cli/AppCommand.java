@@ -2,13 +2,12 @@ package io.digitcam.cli;
 
 import io.digitcam.app.AppSettings;
 import io.digitcam.app.DigitCamApp;
-import io.digitcam.config.ConfigFile;
+import io.digitcam.config.UserFolders;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "app", mixinStandardHelpOptions = true,
@@ -22,9 +21,16 @@ final class AppCommand implements Callable<Integer> {
                     + "without a camera the demo is shown.")
     String source;
 
-    @Option(names = "--captures", paramLabel = "DIR", defaultValue = "captures",
+    // An initial value, not defaultValue: it depends on the user (picocli shows it as the default).
+    @Option(names = "--captures", paramLabel = "DIR",
             description = "Folder the Capture button writes to. Default: ${DEFAULT-VALUE}.")
-    Path captures;
+    Path captures = DefaultPaths.captures();
+
+    // Like --captures: an initial value, the user's own data folder (config.UserFolders).
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Your data folder: the digits you teach (click a digit's box) and the model fine-tuned on "
+                    + "them, which is used instead of the shipped one unless --model is given. Default: ${DEFAULT-VALUE}.")
+    Path data = UserFolders.current().data();
 
     @picocli.CommandLine.Mixin
     ModelOption model;
@@ -51,6 +57,7 @@ final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.digitcam.app.StartupProbe.mark("command");
         check("width", width);
         check("height", height);
         check("fps", fps);
@@ -61,17 +68,16 @@ final class AppCommand implements Callable<Integer> {
                     + "run it on a desktop or under xvfb-run. The CLI commands work without one.");
             return 1;
         }
+        // A model named on the command line or in the config file is the user's choice; only the default gives way
+        // to the fine-tuned model.
+        boolean namedModel = spec.commandLine().getParseResult().hasMatchedOption("--model")
+                || !model.model.equals(Path.of(DefaultPaths.MODEL));
         return DigitCamApp.launchAndWait(new AppSettings(source, captures, model.resolved(), verifier.resolved(), width, height, fps,
-                minConfidence, threads));
+                minConfidence, threads, data, !namedModel));
     }
 
     private void check(String option, double value) {
-        OptionRange range = OptionRange.BY_NAME.get(option);
-        if (!range.contains(value)) {
-            String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--" + option + "' (" + shown
-                    + "): " + ConfigFile.between(range.min(), range.max()).apply(shown));
-        }
+        OptionRange.check(spec, option, value);
     }
 
     private static boolean hasDisplay() {

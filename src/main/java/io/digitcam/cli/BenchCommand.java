@@ -1,10 +1,11 @@
 package io.digitcam.cli;
 
-import io.digitcam.live.PipelineBenchmark;
+import io.digitcam.bench.PipelineBenchmark;
+import io.digitcam.bench.Soak;
 import io.digitcam.bench.ClassifierBenchmark;
+import io.digitcam.live.ReadingPipeline;
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.model.ModelLoadException;
-import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.CameraSpec;
@@ -15,8 +16,6 @@ import io.digitcam.source.ImageFiles;
 import io.digitcam.source.SourceException;
 import io.digitcam.source.Sources;
 import io.digitcam.source.VideoFiles;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.TrackerSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,8 +99,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Recognizer recognizer = recognizer(model.resolved(), verifier.resolved());
-            DigitTracker tracker = tracker();
+            ReadingPipeline reading = reading(model.resolved(), verifier.resolved());
             FrameSource frameSource;
             if (source.equals("demo")) {
                 frameSource = new DemoSource(1, paced);
@@ -112,7 +110,7 @@ final class BenchCommand implements Runnable {
                 frameSource = Sources.open(source, CameraSpec.DEFAULT);
             }
             io.digitcam.live.CpuSteal steal = io.digitcam.live.CpuSteal.start().orElse(null);
-            PipelineBenchmark.Figures f = new PipelineBenchmark(recognizer, tracker)
+            PipelineBenchmark.Figures f = new PipelineBenchmark(reading)
                     .run(frameSource, warmUp, frames);
             PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)"), f,
                     spec.commandLine().getOut());
@@ -142,7 +140,7 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--source", paramLabel = "FILE",
                 description = "A video file, looped. Default: a 1280×720 clip of the demo (several numbers, "
-                        + io.digitcam.live.Soak.CLIP_FRAMES + " frames) recorded to a temporary file first.")
+                        + io.digitcam.bench.Soak.CLIP_FRAMES + " frames) recorded to a temporary file first.")
         Path source;
 
         @Option(names = "--frames", defaultValue = "20000",
@@ -173,26 +171,25 @@ final class BenchCommand implements Runnable {
                         ? ": not a file" : ": no such file"));
             }
             PrintWriter out = spec.commandLine().getOut();
-            Recognizer recognizer = recognizer(model.resolved(), verifier.resolved());
-            DigitTracker tracker = tracker();
+            ReadingPipeline reading = reading(model.resolved(), verifier.resolved());
             Path clip = source;
             Path temp = null;
             try {
                 if (clip == null) {
                     temp = Files.createTempFile("digitcam-soak-", ".avi");
-                    out.printf("recording %d demo frames to %s%n", io.digitcam.live.Soak.CLIP_FRAMES, temp);
+                    out.printf("recording %d demo frames to %s%n", io.digitcam.bench.Soak.CLIP_FRAMES, temp);
                     out.flush();
-                    clip = io.digitcam.live.Soak.recordDemoClip(temp, io.digitcam.live.Soak.CLIP_FRAMES);
+                    clip = io.digitcam.bench.Soak.recordDemoClip(temp, io.digitcam.bench.Soak.CLIP_FRAMES);
                 }
                 FrameSource frameSource = VideoFiles.source(clip,
                         new GrabberOptions(false, false, true, 0));
                 out.printf("soak: %s, looped, unpaced: %d frames, warm-up %d, a sample every %d%n",
                         frameSource.description(), frames, warmUp, sampleEvery);
-                io.digitcam.live.Soak.printHeader(out);
-                io.digitcam.live.Soak.Result r = new io.digitcam.live.Soak(recognizer, tracker)
+                io.digitcam.bench.Soak.printHeader(out);
+                io.digitcam.bench.Soak.Result r = new io.digitcam.bench.Soak(reading)
                         .run(frameSource, frames, warmUp, sampleEvery, bound,
-                                s -> io.digitcam.live.Soak.printSample(s, warmUp, out));
-                io.digitcam.live.Soak.printSummary(r, out);
+                                s -> io.digitcam.bench.Soak.printSample(s, warmUp, out));
+                io.digitcam.bench.Soak.printSummary(r, out);
                 return r.passed() || !r.measured() ? 0 : 1;
             } finally {
                 if (temp != null) {
@@ -257,13 +254,8 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** The live pipeline's reader, as the app builds it. */
-    private static Recognizer recognizer(Path model, Path verifier) throws ModelLoadException {
-        return Recognizer.load(model, verifier, RecognitionSettings.DEFAULT);
-    }
-
-    private static DigitTracker tracker() {
-        RecognitionSettings settings = RecognitionSettings.DEFAULT;
-        return new DigitTracker(TrackerSettings.DEFAULT, new NumberReader(settings.lineOverlap(), settings.numberGap()));
+    /** The live reading pipeline, as the app builds it. */
+    private static ReadingPipeline reading(Path model, Path verifier) throws ModelLoadException {
+        return ReadingPipeline.load(model, 1, verifier, RecognitionSettings.DEFAULT);
     }
 }

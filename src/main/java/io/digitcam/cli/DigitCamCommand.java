@@ -2,8 +2,6 @@ package io.digitcam.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.digitcam.config.ConfigException;
-import io.digitcam.config.ConfigFile;
 import io.digitcam.util.ErrorText;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "digitcam", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reads handwritten digits from a camera, images and videos.",
         subcommands = {AppCommand.class, PredictCommand.class, TrainCommand.class, TrainVerifierCommand.class,
-                EvaluateCommand.class, FineTuneCommand.class, BenchCommand.class, ImportKerasCommand.class})
+                EvaluateCommand.class, FineTuneCommand.class, BenchCommand.class, ImportKerasCommand.class,
+                WatchCommand.class})
 public final class DigitCamCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,8 +42,8 @@ public final class DigitCamCommand implements Runnable {
     /** No subcommand means the app: `digitcam` and `digitcam --source demo` open the window. */
     static String[] withDefaultCommand(String... args) {
         java.util.Set<String> own = java.util.Set.of("-h", "--help", "-V", "--version");
-        java.util.Set<String> subcommands = java.util.Set.of("app", "predict", "train", "train-verifier", "evaluate", "finetune", "bench",
-                "import-keras", "help");
+        java.util.Set<String> subcommands = java.util.Set.of("app", "predict", "train", "train-verifier", "evaluate",
+                "finetune", "bench", "import-keras", "watch", "help");
         for (String a : args) {
             if (subcommands.contains(a) || own.contains(a)) {
                 return args;
@@ -58,23 +57,49 @@ public final class DigitCamCommand implements Runnable {
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
         args = withDefaultCommand(args);
-        CommandLine cli = new CommandLine(new DigitCamCommand()).setOut(out).setErr(err);
-        Path settings = DefaultPaths.settings();
-        if (Files.isRegularFile(settings)) {
-            // picocli would skip a malformed file with a log line and quietly ignore unknown keys;
-            // a user who mistyped a setting deserves to be told which one.
-            try {
-                ConfigFile.load(settings).validate(() -> new CommandLine(new DigitCamCommand()), OptionRange.settingChecks());
-            } catch (ConfigException e) {
-                for (String line : e.getMessage().split("\\R")) {
-                    err.println("digitcam: " + line);
-                }
-                err.flush();
-                return 1;
-            }
-            cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings.toFile()));
+        if (args.length > 0 && args[0].equals("app") && !java.util.Arrays.asList(args).contains("--help")) {
+            io.digitcam.app.NativeLibraries.startLoading();
         }
+        CommandLine cli = new CommandLine(new DigitCamCommand()).setOut(out).setErr(err);
+        java.util.Properties settings;
+        try {
+            settings = settings(java.util.List.of(DefaultPaths.settings(), DefaultPaths.userSettings()));
+        } catch (SettingsException e) {
+            for (String line : e.getMessage().split("\\R")) {
+                err.println("digitcam: " + line);
+            }
+            err.flush();
+            return 1;
+        }
+        io.digitcam.app.StartupProbe.mark("settings");
+        cli.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(settings));
+        cli.getCommandSpec().usageMessage().footer("", "Settings (yours, if you make the file, override the shipped ones):",
+                "  " + DefaultPaths.settings(), "  " + DefaultPaths.userSettings(),
+                "Captures, trained models and reports go to:", "  " + DefaultPaths.captures().getParent());
         return execute(cli, args);
+    }
+
+    /**
+     * The settings files that exist, read in order, a later one overriding an earlier one key by
+     * key (the shipped defaults, then the user's own). Each is checked on its own, so that a
+     * message names the file the bad key is in.
+     */
+    static java.util.Properties settings(java.util.List<Path> files) throws SettingsException {
+        java.util.Properties settings = new java.util.Properties();
+        // One tree for every dry run (see SettingsFile): building one per key cost more than half
+        // a second of every start.
+        CommandLine probe = null;
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                // picocli would skip a malformed file with a log line and quietly ignore unknown
+                // keys; a user who mistyped a setting deserves to be told which one.
+                SettingsFile config = SettingsFile.load(file);
+                probe = probe != null ? probe : new CommandLine(new DigitCamCommand());
+                config.validate(probe, OptionRange.BY_NAME);
+                settings.putAll(config.entries());
+            }
+        }
+        return settings;
     }
 
     /** One line per failure for the user; the stack trace only with --verbose. */

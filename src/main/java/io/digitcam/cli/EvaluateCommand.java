@@ -42,9 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Path images;
     }
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation",
+    @Option(names = "--out", paramLabel = "DIR",
             description = "Where mistakes.png and confusion.png go. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    Path out = DefaultPaths.evaluation();
 
     @Option(names = "--mistakes", defaultValue = "20", description = "How many mistakes to show. Default: ${DEFAULT-VALUE}.")
     int mistakes;

@@ -1,9 +1,6 @@
 package io.digitcam.cli;
 
-import io.digitcam.config.ConfigFile;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A numeric option's allowed values, which picocli's types cannot express. One table serves
@@ -17,13 +14,26 @@ record OptionRange(double min, double max) {
             "height", new OptionRange(1, 4320),
             "fps", new OptionRange(1, 240));
 
+    /** Stops the command with picocli's usage error (exit 2) naming the option, if out of range. */
+    static void check(picocli.CommandLine.Model.CommandSpec spec, String option, double value) {
+        OptionRange range = BY_NAME.get(option);
+        if (!range.contains(value)) {
+            String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--" + option
+                    + "' (" + shown + "): " + range.message());
+        }
+    }
+
     boolean contains(double value) {
         return value >= min && value <= max;
     }
 
-    /** The same limits as checks on the settings file's values. */
-    static Map<String, Function<String, String>> settingChecks() {
-        return BY_NAME.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                e -> ConfigFile.between(e.getValue().min(), e.getValue().max())));
+    /** What a value out of range is told. */
+    String message() {
+        return "must be between " + shown(min) + " and " + shown(max);
+    }
+
+    private static String shown(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

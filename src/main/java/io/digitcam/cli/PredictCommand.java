@@ -4,12 +4,10 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import io.digitcam.model.DigitClassifier;
 import io.digitcam.recognize.Recognition;
 import io.digitcam.recognize.RecognitionJson;
 import io.digitcam.recognize.RecognitionSettings;
 import io.digitcam.recognize.Recognizer;
-import io.digitcam.verify.DigitVerifier;
 import io.digitcam.render.Annotator;
 import io.digitcam.render.DebugImages;
 import io.digitcam.source.ImageFiles;
@@ -73,8 +71,7 @@ final class PredictCommand implements Callable<Integer> {
                 Files.createDirectories(dir);
             }
         }
-        Recognizer recognizer = Recognizer.create(DigitClassifier.load(model.resolved()),
-                DigitVerifier.load(verifier.resolved()),
+        Recognizer recognizer = Recognizer.load(model.resolved(), verifier.resolved(),
                 RecognitionSettings.DEFAULT.withMinConfidence(minConfidence));
         int failed = 0;
         for (Path file : expand(inputs)) {

@@ -41,9 +41,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "instead of training from random weights.")
     Path init;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "trained/digitcam-cnn.zip",
+    @Option(names = "--out", paramLabel = "FILE",
             description = "Model file to write; metrics and plots go next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    Path out = DefaultPaths.trainedModel();
 
     @Option(names = "--arch", defaultValue = "BNCNN",
             description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")

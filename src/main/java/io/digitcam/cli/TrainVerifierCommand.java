@@ -53,9 +53,9 @@ final class TrainVerifierCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "22001", description = "Renderer and training seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "trained/digitcam-verifier.zip",
+    @Option(names = "--out", paramLabel = "FILE",
             description = "Model file to write; its metrics go next to it. Default: ${DEFAULT-VALUE}.")
-    Path out;
+    Path out = DefaultPaths.trainedVerifier();
 
     @Override
     public Integer call() throws Exception {

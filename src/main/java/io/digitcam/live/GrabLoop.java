@@ -64,7 +64,7 @@ public final class GrabLoop implements Runnable {
                         throw new SourceException(source.description() + " stopped delivering frames");
                     }
                     if (frame == null) {
-                        status.accept(new SourceStatus(SourceStatus.State.STOPPED, source.description(), "end of "
+                        status.accept(new SourceStatus(SourceStatus.State.ENDED, source.description(), "end of "
                                 + source.description(), false));
                         return;
                     }

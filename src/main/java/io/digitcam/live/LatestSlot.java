@@ -9,6 +9,8 @@ public final class LatestSlot<T> {
     private boolean closed;
     private long dropped;
     private long takenNanos;
+    // Between a take of an item and its done(): the consumer is still at work on it.
+    private boolean working;
     // How long the consumer works on an item, take → done.
     private final SmoothedNanos busy = new SmoothedNanos();
 
@@ -28,6 +30,7 @@ public final class LatestSlot<T> {
         }
         T out = item;
         item = null;
+        working = out != null;
         takenNanos = System.nanoTime();
         notifyAll();
         return out;
@@ -36,6 +39,19 @@ public final class LatestSlot<T> {
     /** The consumer is done with the item it took last. */
     public synchronized void done() {
         busy.add(System.nanoTime() - takenNanos);
+        working = false;
+        notifyAll();
+    }
+
+    /**
+     * Waits until every item put so far has been taken and finished with: after a finite source
+     * ended, its last frame has then been handed on. False once closed.
+     */
+    public synchronized boolean awaitIdle() throws InterruptedException {
+        while ((item != null || working) && !closed) {
+            wait();
+        }
+        return !closed;
     }
 
     /**

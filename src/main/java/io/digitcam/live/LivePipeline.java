@@ -1,9 +1,7 @@
 package io.digitcam.live;
 
-import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.FrameImage;
 import io.digitcam.source.FrameSource;
-import io.digitcam.track.DigitTracker;
 import java.util.function.Consumer;
 
 /**
@@ -27,13 +25,13 @@ public final class LivePipeline implements AutoCloseable {
     private SourceFactory factory;
     private Thread grabThread;
 
-    public LivePipeline(Recognizer recognizer, DigitTracker tracker, Consumer<LiveResult> results,
-                        Consumer<SourceStatus> status) {
-        this(recognizer, tracker, results, status, DEFAULT_STALL_MILLIS);
+    /** {@code reading} may be null until a model is loaded ({@link RecognitionWorker#setPipeline}). */
+    public LivePipeline(ReadingPipeline reading, Consumer<LiveResult> results, Consumer<SourceStatus> status) {
+        this(reading, results, status, DEFAULT_STALL_MILLIS);
     }
 
-    public LivePipeline(Recognizer recognizer, DigitTracker tracker, Consumer<LiveResult> results,
-                        Consumer<SourceStatus> status, long stallMillis) {
+    public LivePipeline(ReadingPipeline reading, Consumer<LiveResult> results, Consumer<SourceStatus> status,
+                        long stallMillis) {
         this.stallMillis = stallMillis;
         this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "digitcam-watchdog");
@@ -42,7 +40,7 @@ public final class LivePipeline implements AutoCloseable {
         });
         long period = Math.max(50, stallMillis / 4);
         watchdog.scheduleWithFixedDelay(this::checkStall, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
-        this.worker = new RecognitionWorker(slot, recognizer, tracker, results);
+        this.worker = new RecognitionWorker(slot, reading, results);
         this.status = status;
         this.workerThread = new Thread(worker, "digitcam-worker");
         workerThread.setDaemon(true);
@@ -90,6 +88,14 @@ public final class LivePipeline implements AutoCloseable {
     public double cameraFps() {
         GrabLoop g = grab;
         return g == null ? 0 : g.fps();
+    }
+
+    /**
+     * Waits until the worker has handed on every frame the source delivered so far: once a file
+     * reported its end, its last frame's result is then out.
+     */
+    public void awaitIdle() throws InterruptedException {
+        slot.awaitIdle();
     }
 
     /** Frames the worker had no time for and skipped. */

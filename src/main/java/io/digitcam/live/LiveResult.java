@@ -10,15 +10,26 @@ import io.digitcam.track.Tracking;
  *
  * @param frame       the frame as grabbed (captures save exactly this)
  * @param bgra        the same pixels as premultiplied BGRA, ready for the display buffer
- * @param recognition this frame's own reading (what {@code digitcam predict} says of the frame);
- *                    null when no model is loaded
- * @param tracking    the steadied reading the overlay shows
- * @param debug       the ink mask and the normalised crops, when the debug view is on
+ * @param reading     what the reading pipeline made of it; null when no model is loaded
  * @param latencyMillis time from grab to this result
  */
-public record LiveResult(FrameImage frame, byte[] bgra, Recognition recognition, Tracking tracking,
-                         DebugView debug, double latencyMillis, double processingFps) {
-    /** Debug images, premultiplied BGRA. */
-    public record DebugView(int maskWidth, int maskHeight, byte[] mask, int cropsWidth, int cropsHeight, byte[] crops) {
+public record LiveResult(FrameImage frame, byte[] bgra, LiveReading reading, double latencyMillis,
+                         double processingFps) {
+    /**
+     * This frame's own reading (what {@code digitcam predict} says of the frame); null without a
+     * model. Reads the frame's digits into numbers on each call: test {@link #reading()} for null.
+     */
+    public Recognition recognition() {
+        return reading == null ? null : reading.recognition();
+    }
+
+    /** The steadied reading the overlay shows. */
+    public Tracking tracking() {
+        return reading == null ? Tracking.EMPTY : reading.tracking();
+    }
+
+    /** The ink mask and the normalised crops, when the debug view is on; else null. */
+    public LiveReading.DebugView debug() {
+        return reading == null ? null : reading.debug();
     }
 }

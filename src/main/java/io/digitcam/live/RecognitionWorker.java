@@ -2,22 +2,17 @@ package io.digitcam.live;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
-import io.digitcam.recognize.Recognizer;
-import io.digitcam.render.DebugImages;
 import io.digitcam.source.FrameImage;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.Tracking;
 import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker thread: takes the newest frame, reads it (detect → normalise → classify in one
- * batch), steadies the reading with the tracker, converts the pixels for display, and hands an
+ * The worker thread: takes the newest frame, runs it through the {@link ReadingPipeline}
+ * (propose → verify → classify → track → group), converts the pixels for display, and hands an
  * immutable {@link LiveResult} on. All vision and inference happen here, never on the UI thread;
  * every native Mat is released before the next frame.
  */
@@ -27,27 +22,24 @@ public final class RecognitionWorker implements Runnable {
     private final LatestSlot<FrameImage> in;
     private final Consumer<LiveResult> out;
     private final RateMeter rate = new RateMeter();
-    private volatile Recognizer recognizer;
-    private volatile DigitTracker tracker;
+    private volatile ReadingPipeline pipeline;
     private volatile boolean debug;
     private volatile boolean resetTracks;
 
-    /** {@code recognizer} may be null (no model yet, or a broken one): the video still shows. */
-    public RecognitionWorker(LatestSlot<FrameImage> in, Recognizer recognizer, DigitTracker tracker,
-                             Consumer<LiveResult> out) {
+    /** {@code pipeline} may be null (no model yet, or a broken one): the video still shows. */
+    public RecognitionWorker(LatestSlot<FrameImage> in, ReadingPipeline pipeline, Consumer<LiveResult> out) {
         this.in = in;
-        this.recognizer = recognizer;
-        this.tracker = tracker;
+        this.pipeline = pipeline;
         this.out = out;
     }
 
-    public void setRecognizer(Recognizer recognizer) {
-        this.recognizer = recognizer;
-        this.resetTracks = true;
+    /** A new pipeline (a model loaded) starts with no tracks of its own. */
+    public void setPipeline(ReadingPipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
-    public Recognizer recognizer() {
-        return recognizer;
+    public ReadingPipeline pipeline() {
+        return pipeline;
     }
 
     public void setDebug(boolean on) {
@@ -80,45 +72,22 @@ public final class RecognitionWorker implements Runnable {
 
     /** One frame through the whole pipeline; public for the pipeline benchmark and tests. */
     public LiveResult process(FrameImage frame) {
+        ReadingPipeline p = pipeline;
         if (resetTracks) {
             resetTracks = false;
-            tracker.reset();
+            if (p != null) {
+                p.reset();
+            }
         }
-        Recognizer r = recognizer;
         try (Mat bgr = new Mat(frame.height(), frame.width(), CV_8UC3); Mat bgra = new Mat()) {
             bgr.data().put(frame.bgr());
-            io.digitcam.recognize.Recognition recognition = null;
-            Tracking tracking = Tracking.EMPTY;
-            LiveResult.DebugView debugView = null;
-            if (r != null) {
-                try (Recognizer.Trace trace = r.trace(bgr)) {
-                    recognition = trace.recognition();
-                    tracking = tracker.update(recognition, System.nanoTime());
-                    if (debug) {
-                        debugView = debugView(trace);
-                    }
-                }
-            }
+            LiveReading reading = p == null ? null : p.read(bgr, System.nanoTime(), debug);
             cvtColor(bgr, bgra, COLOR_BGR2BGRA);
             byte[] pixels = new byte[frame.width() * frame.height() * 4];
             bgra.data().get(pixels);
             long now = System.nanoTime();
             rate.tick(now);
-            return new LiveResult(frame, pixels, recognition, tracking, debugView,
-                    (now - frame.grabbedNanos()) / 1e6, rate.perSecond(now));
-        }
-    }
-
-    private static LiveResult.DebugView debugView(Recognizer.Trace trace) {
-        try (Mat ink = trace.inkView(); Mat mask = new Mat();
-             Mat crops = DebugImages.crops(trace.crops(), trace.predictions()); Mat cropsBgra = new Mat()) {
-            cvtColor(ink, mask, COLOR_GRAY2BGRA);
-            cvtColor(crops, cropsBgra, COLOR_BGR2BGRA);
-            byte[] m = new byte[mask.cols() * mask.rows() * 4];
-            mask.data().get(m);
-            byte[] c = new byte[cropsBgra.cols() * cropsBgra.rows() * 4];
-            cropsBgra.data().get(c);
-            return new LiveResult.DebugView(mask.cols(), mask.rows(), m, cropsBgra.cols(), cropsBgra.rows(), c);
+            return new LiveResult(frame, pixels, reading, (now - frame.grabbedNanos()) / 1e6, rate.perSecond(now));
         }
     }
 }

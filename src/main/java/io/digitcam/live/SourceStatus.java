@@ -13,7 +13,9 @@ public record SourceStatus(State state, String description, String message, bool
         RUNNING,
         /** The source failed; the grabber retries after a pause. */
         RETRYING,
-        /** A finite source ended or a file could not be read: nothing more will come. */
-        STOPPED
+        /** A file could not be read: nothing more will come. */
+        STOPPED,
+        /** A finite source (a file that does not loop) played to its end: nothing more will come. */
+        ENDED
     }
 }

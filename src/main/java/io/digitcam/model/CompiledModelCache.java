@@ -1,5 +1,6 @@
 package io.digitcam.model;
 
+import io.digitcam.config.UserFolders;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,26 +37,11 @@ public final class CompiledModelCache {
         this.folder = folder;
     }
 
-    /** The folder of this user and platform (XDG on Linux), or the {@value #FOLDER_PROPERTY} property. */
+    /** The user's cache folder ({@link UserFolders#cache()}), or the {@value #FOLDER_PROPERTY} property. */
     public static CompiledModelCache standard() {
-        return new CompiledModelCache(standardFolder(System.getenv(), System.getProperty("os.name", ""),
-                System.getProperty("user.home", "."), System.getProperty(FOLDER_PROPERTY)));
-    }
-
-    static Path standardFolder(Map<String, String> env, String os, String home, String override) {
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String name = os.toLowerCase(Locale.ROOT);
-        if (name.contains("win")) {
-            String local = env.get("LOCALAPPDATA");
-            return (local != null ? Path.of(local) : Path.of(home, "AppData", "Local")).resolve("DigitCam").resolve("cache");
-        }
-        if (name.contains("mac")) {
-            return Path.of(home, "Library", "Caches", "DigitCam");
-        }
-        String xdg = env.get("XDG_CACHE_HOME");
-        return (xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("digitcam");
+        String override = System.getProperty(FOLDER_PROPERTY);
+        return new CompiledModelCache(override != null && !override.isBlank() ? Path.of(override)
+                : UserFolders.current().cache().resolve("compiled"));
     }
 
     public Path folder() {

@@ -26,6 +26,12 @@ public final class NumberReader {
     public record Reading(List<RecognizedDigit> ordered, List<String> numbers) {
     }
 
+    /** A frame's digits read into numbers. */
+    public Recognition recognition(FrameDigits frame) {
+        Reading reading = read(frame.digits());
+        return new Recognition(frame.width(), frame.height(), reading.ordered(), reading.numbers(), frame.millis());
+    }
+
     public Reading read(List<RecognizedDigit> digits) {
         List<RecognizedDigit> ordered = new ArrayList<>();
         List<String> numbers = new ArrayList<>();

@@ -21,14 +21,23 @@ public final class RecognitionJson {
     }
 
     public static Image of(String image, Recognition r) {
-        List<Digit> digits = r.digits().stream()
-                .map(d -> new Digit(d.label(), round(d.confidence(), 3), d.box().toArray())).toList();
+        List<Digit> digits = r.digits().stream().map(d -> digit(d.label(), d.confidence(), d.box())).toList();
         return new Image(image, r.width(), r.height(), digits, r.numbers(), round(r.millis(), 1));
     }
 
+    /** One digit as every JSON form shows it: confidence to three places, box {@code [x, y, width, height]}. */
+    public static Digit digit(int label, double confidence, io.digitcam.vision.Box box) {
+        return new Digit(label, round(confidence, 3), box.toArray());
+    }
+
     public static String line(String image, Recognition r) {
+        return line(of(image, r));
+    }
+
+    /** A record (of these or others made of them) as one line of JSON. */
+    public static String line(Record value) {
         try {
-            return JSON.writeValueAsString(of(image, r));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("records always serialise", e);
         }

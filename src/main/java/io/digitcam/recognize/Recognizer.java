@@ -61,7 +61,18 @@ public final class Recognizer {
     /** Loads both networks (the classifier with one native thread) and builds the standard pipeline. */
     public static Recognizer load(java.nio.file.Path model, java.nio.file.Path verifier, RecognitionSettings s)
             throws io.digitcam.model.ModelLoadException {
-        return create(DigitClassifier.load(model), DigitVerifier.load(verifier), s);
+        return load(model, 1, verifier, s);
+    }
+
+    /** As {@link #load(java.nio.file.Path, java.nio.file.Path, RecognitionSettings)}, the classifier on {@code threads} native threads. */
+    public static Recognizer load(java.nio.file.Path model, int threads, java.nio.file.Path verifier, RecognitionSettings s)
+            throws io.digitcam.model.ModelLoadException {
+        return create(DigitClassifier.load(model, threads), DigitVerifier.load(verifier), s);
+    }
+
+    /** How this pipeline reads digits into numbers; the live view's tracker groups with the same one. */
+    public NumberReader numberReader() {
+        return reader;
     }
 
     public double minConfidence() {
@@ -88,9 +99,60 @@ public final class Recognizer {
         }
     }
 
-    /** Everything one frame went through, kept for the debug views; the caller closes it. */
-    public record Trace(Recognition recognition, Proposals proposals, List<Verified> verified,
-                        List<Reading> readings, StageTimes times) implements AutoCloseable {
+    /**
+     * Everything one frame went through, kept for the debug views; the caller closes it. The
+     * frame's numbers are read from its digits only when asked for ({@link #recognition()}), so
+     * a caller that groups other digits (the live view groups the tracker's) groups once a frame.
+     * Confined to the thread that made it, like the recognizer.
+     */
+    public static final class Trace implements AutoCloseable {
+        private final FrameDigits digits;
+        private final Proposals proposals;
+        private final List<Verified> verified;
+        private final List<Reading> readings;
+        private final StageTimes times;
+        private final NumberReader reader;
+        private Recognition recognition;
+
+        Trace(FrameDigits digits, Proposals proposals, List<Verified> verified, List<Reading> readings,
+              StageTimes times, NumberReader reader) {
+            this.digits = digits;
+            this.proposals = proposals;
+            this.verified = verified;
+            this.readings = readings;
+            this.times = times;
+            this.reader = reader;
+        }
+
+        /** The reported digits, not yet read into numbers. */
+        public FrameDigits digits() {
+            return digits;
+        }
+
+        /** The frame's digits read into numbers (what {@code digitcam predict} says of the frame). */
+        public Recognition recognition() {
+            if (recognition == null) {
+                recognition = reader.recognition(digits);
+            }
+            return recognition;
+        }
+
+        public Proposals proposals() {
+            return proposals;
+        }
+
+        public List<Verified> verified() {
+            return verified;
+        }
+
+        public List<Reading> readings() {
+            return readings;
+        }
+
+        public StageTimes times() {
+            return times;
+        }
+
         /** Both polarities' ink at the finest level, as one grey image (a new Mat the caller closes). */
         public Mat inkView() {
             Mat both = new Mat();
@@ -156,12 +218,10 @@ public final class Recognizer {
             digits.add(new RecognizedDigit(p.label(), r.confidence(), p.runnerUp(),
                     amongDigits(p.runnerUpProbability(), p), r.box()));
         }
-        NumberReader.Reading reading = reader.read(digits);
-        Recognition recognition = new Recognition(frame.cols(), frame.rows(), reading.ordered(), reading.numbers(),
-                (System.nanoTime() - start) / 1e6);
+        FrameDigits found = new FrameDigits(frame.cols(), frame.rows(), digits, (System.nanoTime() - start) / 1e6);
         StageTimes times = new StageTimes((proposed - start) / 1e6, (checked - proposed) / 1e6,
                 (classified - checked) / 1e6);
-        return new Trace(recognition, proposals, verified, readings, times);
+        return new Trace(found, proposals, verified, readings, times, reader);
     }
 
     /** A probability with the classifier's "not a digit" share (if it has that class) left out. */

@@ -47,7 +47,15 @@ public final class DigitTracker {
 
     /** Folds in the next frame's recognition, seen at {@code nanos} ({@link System#nanoTime()}). */
     public Tracking update(Recognition frame, long nanos) {
-        List<RecognizedDigit> detections = new ArrayList<>(frame.digits());
+        return update(frame.digits(), nanos);
+    }
+
+    /**
+     * Folds in the next frame's digits, in any order, seen at {@code nanos}: the tracker reads its
+     * steadied digits into numbers itself, so the frame's own need not be.
+     */
+    public Tracking update(List<RecognizedDigit> frameDigits, long nanos) {
+        List<RecognizedDigit> detections = new ArrayList<>(frameDigits);
         boolean[] taken = new boolean[detections.size()];
         // Greedy best-overlap matching: with a handful of well-separated digits per frame the
         // optimal assignment gives the same answer.

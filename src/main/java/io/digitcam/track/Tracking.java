@@ -17,4 +17,15 @@ public record Tracking(List<TrackedDigit> digits, List<String> numbers, List<Str
         numbers = List.copyOf(numbers);
         read = List.copyOf(read);
     }
+
+    /** The digits of each number, in the order of {@link #numbers()}: they come one number after the other. */
+    public List<List<TrackedDigit>> digitsByNumber() {
+        List<List<TrackedDigit>> out = new java.util.ArrayList<>();
+        int from = 0;
+        for (String number : numbers) {
+            out.add(digits.subList(from, from + number.length()));
+            from += number.length();
+        }
+        return out;
+    }
 }

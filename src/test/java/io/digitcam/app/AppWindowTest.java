@@ -34,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Drives the real window headless (TestFX on Monocle): what the user sees for a known image,
  * Capture, Open, a dropped file, and the fallback when there is no camera.
  */
+@org.junit.jupiter.api.Tag("slow")
 class AppWindowTest {
     private static final long WAIT_SECONDS = 60;
 

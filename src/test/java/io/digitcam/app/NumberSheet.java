@@ -15,11 +15,17 @@ import javax.imageio.ImageIO;
  * A photo-like test image with a known number: MNIST test digits written dark on a white sheet
  * on a grey desk, large and well apart, so any working pipeline reads it.
  */
-final class NumberSheet {
+public final class NumberSheet {
     private NumberSheet() {
     }
 
-    static Path write(Path file, String number) throws IOException {
+    public static Path write(Path file, String number) throws IOException {
+        ImageIO.write(image(number), "png", file.toFile());
+        return file;
+    }
+
+    /** The sheet as a 960×540 BGR image. */
+    public static BufferedImage image(String number) throws IOException {
         DigitSet mnist = MnistData.test(Path.of("src/test/resources/mnist"));
         BufferedImage img = new BufferedImage(960, 540, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
@@ -41,8 +47,7 @@ final class NumberSheet {
             x += 110;
         }
         g.dispose();
-        ImageIO.write(img, "png", file.toFile());
-        return file;
+        return img;
     }
 
     // The first few test images of each digit are clean, typical samples.

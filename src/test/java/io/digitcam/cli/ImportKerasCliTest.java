@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * it writes must run as {@code --model} exactly like the Keras file, and score on MNIST what Keras
  * scored; every file it cannot import is one error line and exit 1.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ImportKerasCliTest {
     static final Path FIXTURES = Path.of("src/test/resources/keras");
     /** The full MNIST test set, the one Keras's accuracy.json was measured on. */

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digitcam.model.DigitClassifier;
 import io.digitcam.recognize.RecognitionSettings;
-import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.DemoSource;
 import io.digitcam.source.FrameImage;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.TrackerSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * The demo is what a first launch without a camera shows, so it must visibly work: the live
  * worker (recogniser and tracker) reads the demo's numbers on most frames.
  */
+@org.junit.jupiter.api.Tag("slow")
 class DemoReadingTest {
     /**
      * Today's level on these frames (15 of 30) less a frame; raise it as the detector improves.
@@ -26,11 +24,9 @@ class DemoReadingTest {
 
     @Test
     void theWorkerReadsTheDemosNumbersOnMostFrames() throws Exception {
-        Recognizer recognizer = Recognizer.load(Path.of("models/digitcam-cnn.zip"),
+        ReadingPipeline reading = ReadingPipeline.load(Path.of("models/digitcam-cnn.zip"), 1,
                 Path.of("models/digitcam-verifier.zip"), RecognitionSettings.DEFAULT);
-        DigitTracker tracker = new DigitTracker(TrackerSettings.DEFAULT,
-                new io.digitcam.recognize.NumberReader(0.5, 0.8));
-        RecognitionWorker worker = new RecognitionWorker(new LatestSlot<>(), recognizer, tracker, r -> { });
+        RecognitionWorker worker = new RecognitionWorker(new LatestSlot<>(), reading, r -> { });
         int frames = 0;
         int exact = 0;
         try (DemoSource demo = new DemoSource(1, false)) {

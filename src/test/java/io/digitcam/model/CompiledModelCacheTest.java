@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,20 +91,5 @@ class CompiledModelCacheTest {
         DigitClassifier.load(copy);
         Files.write(copy, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
         assertThat(CompiledModelCache.standard().has(copy, DigitClassifier.CACHE_ROLE)).isFalse();
-    }
-
-    @Test
-    void theFolderFollowsEachPlatformsConvention() {
-        assertThat(CompiledModelCache.standardFolder(Map.of(), "Linux", "/home/u", null))
-                .isEqualTo(Path.of("/home/u/.cache/digitcam"));
-        assertThat(CompiledModelCache.standardFolder(Map.of("XDG_CACHE_HOME", "/x/c"), "Linux", "/home/u", null))
-                .isEqualTo(Path.of("/x/c/digitcam"));
-        assertThat(CompiledModelCache.standardFolder(Map.of("XDG_CACHE_HOME", "relative"), "Linux", "/home/u", null))
-                .as("XDG: a relative path is invalid and ignored").isEqualTo(Path.of("/home/u/.cache/digitcam"));
-        assertThat(CompiledModelCache.standardFolder(Map.of(), "Mac OS X", "/Users/u", null))
-                .isEqualTo(Path.of("/Users/u/Library/Caches/DigitCam"));
-        assertThat(CompiledModelCache.standardFolder(Map.of("LOCALAPPDATA", "C:/Users/u/AppData/Local"), "Windows 11",
-                "C:/Users/u", null)).isEqualTo(Path.of("C:/Users/u/AppData/Local/DigitCam/cache"));
-        assertThat(CompiledModelCache.standardFolder(Map.of(), "Linux", "/home/u", "/tmp/t")).isEqualTo(Path.of("/tmp/t"));
     }
 }

@@ -16,10 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The model in models/ is what users run: it is scored on the full MNIST test set. */
+@org.junit.jupiter.api.Tag("slow")
 class ShippedModelTest {
     static final Path MODEL = Path.of("models/digitcam-cnn.zip");
-    /** What the shipped model must never fall below; it scores 99.61% (39 errors, 3 of them "not a digit"). */
-    static final double FLOOR = 0.9955;
     /** Issue #2's target. */
     static final double TARGET = 0.996;
     static Evaluator.Result result;
@@ -42,13 +41,11 @@ class ShippedModelTest {
     void scoresWhatItsMetricsFileSays() throws IOException {
         JsonNode metrics = new ObjectMapper().readTree(new ModelFiles(MODEL).metrics().toFile());
         assertThat(result.accuracy()).isCloseTo(metrics.get("testAccuracy").asDouble(), within(1e-9));
+        assertThat(result.accuracy()).as("MNIST test accuracy of %s (issue #2's target)", MODEL)
+                .isGreaterThanOrEqualTo(TARGET);
         assertThat(metrics.get("parameters").asLong()).isEqualTo(classifier.parameters());
     }
 
-    @Test
-    void staysAboveTheFloor() {
-        assertThat(result.accuracy()).as("MNIST test accuracy of %s", MODEL).isGreaterThanOrEqualTo(FLOOR);
-    }
 
     @Test
     void answersNotADigitForNonDigits() throws IOException {
@@ -63,8 +60,4 @@ class ShippedModelTest {
         assertThat(rejected / (double) crops.size()).isGreaterThan(0.95);
     }
 
-    @Test
-    void meetsTheAccuracyTarget() {
-        assertThat(result.accuracy()).as("MNIST test accuracy of %s", MODEL).isGreaterThanOrEqualTo(TARGET);
-    }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * today's figures less a margin for the few digits each condition has here; raise them as the
  * pipeline improves.
  */
+@org.junit.jupiter.api.Tag("slow")
 class RegressionScenesTest {
     static final Path SET = Path.of("src/test/resources/regression-scenes");
     static final double MIN_DIGITS = 0.44;

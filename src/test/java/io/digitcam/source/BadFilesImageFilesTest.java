@@ -56,10 +56,9 @@ class BadFilesImageFilesTest {
     void aBombIsRefusedFromItsHeaderWithoutDecoding() throws Exception {
         Path bomb = path(BadFileCorpus.write(dir), "png-bomb-100000x100000.png");
         assertThat(Files.size(bomb)).isLessThan(200);
-        long t0 = System.nanoTime();
+        // The size limit is read from the header: decoding 10^10 pixels would exhaust the heap first.
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ImageFiles.read(bomb)))
                 .hasMessageEndingWith("larger than the 50-megapixel limit").hasNoCause();
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(2.0);
     }
 
     private static Path path(List<Case> cases, String name) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * report → load path, and the compiled inference path against DL4J on a network whose batch
  * norms have learned non-trivial statistics.
  */
+@org.junit.jupiter.api.Tag("slow")
 class TrainerSmokeTest {
     @TempDir
     static Path dir;

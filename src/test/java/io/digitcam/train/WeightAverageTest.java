@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+@org.junit.jupiter.api.Tag("slow")
 class WeightAverageTest {
     private static final Path SHIPPED = Path.of("models/digitcam-cnn.zip");
 

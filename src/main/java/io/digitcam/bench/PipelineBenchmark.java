@@ -1,9 +1,11 @@
-package io.digitcam.live;
+package io.digitcam.bench;
 
-import io.digitcam.bench.LatencyStats;
+import io.digitcam.live.LivePipeline;
+import io.digitcam.live.ReadingPipeline;
+import io.digitcam.live.SourceStatus;
+
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.FrameSource;
-import io.digitcam.track.DigitTracker;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +16,10 @@ import java.util.concurrent.TimeUnit;
  * latency from grab to result, and the recognition time per frame (median and p95).
  */
 public final class PipelineBenchmark {
-    private final Recognizer recognizer;
-    private final DigitTracker tracker;
+    private final ReadingPipeline reading;
 
-    public PipelineBenchmark(Recognizer recognizer, DigitTracker tracker) {
-        this.recognizer = recognizer;
-        this.tracker = tracker;
+    public PipelineBenchmark(ReadingPipeline reading) {
+        this.reading = reading;
     }
 
     public record Figures(int frames, double seconds, double fps, LatencyStats latency, LatencyStats recognize,
@@ -35,7 +35,7 @@ public final class PipelineBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         int[] seen = {0};
         String[] failure = {null};
-        LivePipeline pipeline = new LivePipeline(recognizer, tracker, r -> {
+        LivePipeline pipeline = new LivePipeline(reading, r -> {
             int n = seen[0]++;
             if (n == warmUp) {
                 start[0] = System.nanoTime();
@@ -44,8 +44,8 @@ public final class PipelineBenchmark {
                 return;
             }
             latency[count[0]] = r.latencyMillis();
-            recognize[count[0]] = r.recognition() == null ? 0 : r.recognition().millis();
-            digits[0] += r.recognition() == null ? 0 : r.recognition().digits().size();
+            recognize[count[0]] = r.reading() == null ? 0 : r.reading().found().millis();
+            digits[0] += r.reading() == null ? 0 : r.reading().found().digits().size();
             if (++count[0] == frames) {
                 done.countDown();
             }

@@ -1,13 +1,15 @@
-package io.digitcam.live;
+package io.digitcam.bench;
+
+import io.digitcam.live.LivePipeline;
+import io.digitcam.live.ReadingPipeline;
+import io.digitcam.live.SourceStatus;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
-import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.DemoSource;
 import io.digitcam.source.FrameImage;
 import io.digitcam.source.FrameSource;
 import io.digitcam.source.SourceException;
-import io.digitcam.track.DigitTracker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,12 +42,10 @@ public final class Soak {
     private static final long SETTLE_POLL_MILLIS = 200;
     private static final int SETTLE_POLLS = 15;
 
-    private final Recognizer recognizer;
-    private final DigitTracker tracker;
+    private final ReadingPipeline reading;
 
-    public Soak(Recognizer recognizer, DigitTracker tracker) {
-        this.recognizer = recognizer;
-        this.tracker = tracker;
+    public Soak(ReadingPipeline reading) {
+        this.reading = reading;
     }
 
     /**
@@ -142,7 +142,7 @@ public final class Soak {
         String[] failure = {null};
         Object done = new Object();
         LivePipeline[] holder = new LivePipeline[1];
-        LivePipeline pipeline = new LivePipeline(recognizer, tracker, r -> {
+        LivePipeline pipeline = new LivePipeline(reading, r -> {
             if (count[0] >= frames) {
                 return;
             }
@@ -150,7 +150,7 @@ public final class Soak {
             if (n == 1) {
                 start[0] = System.nanoTime();
             }
-            digits[0] += r.recognition() == null ? 0 : r.recognition().digits().size();
+            digits[0] += r.reading() == null ? 0 : r.reading().found().digits().size();
             if (n == 1 || n % sampleEvery == 0 || n == warmUp || n == frames) {
                 double seconds = (System.nanoTime() - start[0]) / 1e9;
                 long paused = System.nanoTime();

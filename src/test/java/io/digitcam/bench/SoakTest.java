@@ -1,16 +1,14 @@
-package io.digitcam.live;
+package io.digitcam.bench;
+
+import io.digitcam.live.ReadingPipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.digitcam.model.DigitClassifier;
-import io.digitcam.recognize.NumberReader;
 import io.digitcam.recognize.RecognitionSettings;
-import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.GrabberOptions;
 import io.digitcam.source.VideoFiles;
-import io.digitcam.track.DigitTracker;
-import io.digitcam.track.TrackerSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the worker takes), so leaking even one decoded frame in a hundred, or one grabber per loop of
  * the clip, adds well over 10% to a resident set of ~400 MB within these frames.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SoakTest {
     private static final Path MODEL = Path.of("models/digitcam-cnn.zip");
     private static final int FRAMES = 800;
@@ -50,11 +49,9 @@ class SoakTest {
         Path clip = Soak.recordDemoClip(dir.resolve("soak.avi"), Soak.CLIP_FRAMES);
         assertThat(Files.size(clip)).isGreaterThan(100_000);
         RecognitionSettings settings = RecognitionSettings.DEFAULT;
-        Recognizer recognizer = Recognizer.load(MODEL, Path.of("models/digitcam-verifier.zip"), settings);
-        DigitTracker tracker = new DigitTracker(TrackerSettings.DEFAULT,
-                new NumberReader(settings.lineOverlap(), settings.numberGap()));
+        ReadingPipeline reading = ReadingPipeline.load(MODEL, 1, Path.of("models/digitcam-verifier.zip"), settings);
         List<Soak.Sample> seen = new ArrayList<>();
-        Soak.Result r = new Soak(recognizer, tracker).run(
+        Soak.Result r = new Soak(reading).run(
                 VideoFiles.source(clip, new GrabberOptions(false, false, true, 0)), FRAMES, WARM_UP, SAMPLE_EVERY,
                 RSS_BOUND_PERCENT, seen::add);
 
