@@ -102,7 +102,7 @@ final class FoldedCnn {
     }
 
     /** The trunk's output flattened as DL4J does for a dense layer: [count][C·H·W]. */
-    private float[] features(float[] input, int count) {
+    float[] features(float[] input, int count) {
         // Input is [B][C][H][W]; for one channel that is already [C][B][H][W].
         int channels = trunk.isEmpty() || !(trunk.get(0) instanceof Conv first) ? 1 : first.in();
         int plane = side * side;

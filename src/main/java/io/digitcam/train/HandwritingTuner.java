@@ -272,7 +272,7 @@ public final class HandwritingTuner {
                     targets[row * classes + set.labels()[index]] = 1;
                 }
                 float[] pixels = n == EVAL_CHUNK ? x : java.util.Arrays.copyOf(x, n * DigitImages.PIXELS);
-                INDArray f = head.features(Batches.features(pixels, n));
+                INDArray f = head.features(pixels, n);
                 parts.add(f);
                 if (done + n > personal) {
                     float[][] teacher = head.output(f).toFloatMatrix();

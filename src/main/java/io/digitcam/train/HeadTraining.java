@@ -1,5 +1,6 @@
 package io.digitcam.train;
 
+import io.digitcam.model.ConvFeatures;
 import io.digitcam.model.SecondHead;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains only the dense head of a network whose convolutional layers are frozen, on features
@@ -25,10 +27,13 @@ final class HeadTraining {
     private final MultiLayerNetwork net;
     private final int last;
     private final MultiLayerNetwork head;
+    /** The frozen layers on the compiled path; null when they are not ones it handles. */
+    private final ConvFeatures compiled;
 
     HeadTraining(MultiLayerNetwork net) {
         this.net = net;
         this.last = SecondHead.lastFeatureLayer(net);
+        this.compiled = ConvFeatures.of(net, io.digitcam.model.DigitImages.SIDE);
         List<NeuralNetConfiguration> confs = new ArrayList<>();
         for (int i = last + 1; i < net.getnLayers(); i++) {
             confs.add(net.getLayerWiseConfigurations().getConf(i).clone());
@@ -45,9 +50,13 @@ final class HeadTraining {
         check();
     }
 
-    /** The frozen layers' output for a batch of images, one flat row per image. */
-    INDArray features(INDArray images) {
-        INDArray a = net.feedForwardToLayer(last, images, false).get(last + 1);
+    /** The frozen layers' output for {@code count} images of unit pixels, one flat row per image. */
+    INDArray features(float[] pixels, int count) {
+        if (compiled != null) {
+            float[] f = compiled.compute(pixels, count);
+            return Nd4j.create(f, new long[] {count, f.length / count}, 'c');
+        }
+        INDArray a = net.feedForwardToLayer(last, io.digitcam.model.Batches.features(pixels, count), false).get(last + 1);
         return a.dup('c').reshape('c', a.size(0), a.length() / a.size(0)).dup('c');
     }
 
@@ -80,7 +89,8 @@ final class HeadTraining {
             x[i] = r.nextFloat() < 0.2f ? r.nextFloat() : 0;
         }
         INDArray in = io.digitcam.model.Batches.features(x, 4);
-        double diff = net.output(in, false).sub(head.output(features(in), false)).amaxNumber().doubleValue();
+        // Also checks the compiled features against DL4J's whole network.
+        double diff = net.output(in, false).sub(head.output(features(x, 4), false)).amaxNumber().doubleValue();
         if (diff > SAME) {
             throw new IllegalStateException("the head alone differs from the whole network by " + diff);
         }
