@@ -10,48 +10,39 @@ import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the real window headless (TestFX on Monocle): what the user sees for a known image,
  * Capture, Open, a dropped file, and the fallback when there is no camera.
  */
 @org.junit.jupiter.api.Tag("slow")
-class AppWindowTest {
-    private static final long WAIT_SECONDS = 60;
+class AppWindowTest extends WindowTest {
 
     @TempDir
     static Path dir;
     static Path sheet5283;
     static Path sheet907;
 
-    private DigitCamApp app;
-    private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void images() throws Exception {
         sheet5283 = NumberSheet.write(dir.resolve("sheet-5283.png"), "5283");
         sheet907 = NumberSheet.write(dir.resolve("sheet-907.png"), "907");
-        NativeLibraries.load(1);
-        FxToolkit.registerPrimaryStage();
+        startToolkit();
     }
 
     private void launch(String source, Path captures) throws Exception {
@@ -61,27 +52,6 @@ class AppWindowTest {
     private void launch(String source, Path captures, Path model) throws Exception {
         DigitCamApp.configure(new AppSettings(source, captures, model, Path.of("models/digitcam-verifier.zip"), 1280, 720, 30, 0.8, 1));
         app = (DigitCamApp) FxToolkit.setupApplication(DigitCamApp::new);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
-    private String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; numbers '" + text("#numbers") + "', status '"
-                    + text("#status") + "', message '" + app.controller().window().messageText() + "'");
-        }
     }
 
     @Test

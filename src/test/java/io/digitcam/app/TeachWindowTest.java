@@ -14,14 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,21 +27,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * chooser, the sample it saves (or does not), and fine-tuning from the window.
  */
 @org.junit.jupiter.api.Tag("slow")
-class TeachWindowTest {
-    private static final long WAIT_SECONDS = 60;
+class TeachWindowTest extends WindowTest {
 
     @TempDir
     static Path dir;
     static Path sheet;
 
-    private DigitCamApp app;
-    private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void images() throws Exception {
         sheet = NumberSheet.write(dir.resolve("sheet-5283.png"), "5283");
-        NativeLibraries.load(1);
-        FxToolkit.registerPrimaryStage();
+        startToolkit();
     }
 
     private void launch(Path data) throws Exception {
@@ -56,27 +49,6 @@ class TeachWindowTest {
                 Path.of("models/digitcam-verifier.zip"), 1280, 720, 30, 0.8, 1, data, true), tuning);
         app = (DigitCamApp) FxToolkit.setupApplication(DigitCamApp::new);
         waitFor("5283 to be read", () -> text("#numbers").startsWith("5283"));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
-    private String text(String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    private void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; numbers '" + text("#numbers") + "', status '"
-                    + text("#status") + "'");
-        }
     }
 
     /** Clicks the middle of the shown digit with this label, as the user would, and returns it. */
