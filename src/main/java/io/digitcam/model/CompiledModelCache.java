@@ -26,6 +26,11 @@ public final class CompiledModelCache {
     /** Overrides the folder (the tests keep theirs under target/). */
     public static final String FOLDER_PROPERTY = "digitcam.cache";
     private static final int MAGIC = 0x44434331; // "DCC1"
+    /**
+     * Entries kept, the most recently used first: every model Learn my handwriting tries is
+     * compiled once (about 1.3 MB), and a user who learns often would otherwise fill the cache.
+     */
+    static final int KEPT = 12;
 
     /** A compiled network and what the loader needs to know without DL4J. */
     record Entry(FoldedCnn net, long parameters, int outputs) {
@@ -74,7 +79,9 @@ public final class CompiledModelCache {
             }
             long parameters = in.readLong();
             int outputs = in.readInt();
-            return Optional.of(new Entry(FoldedCnnFile.read(in), parameters, outputs));
+            Entry found = new Entry(FoldedCnnFile.read(in), parameters, outputs);
+            touch(file);
+            return Optional.of(found);
         } catch (IOException | RuntimeException e) {
             LOG.debug("ignoring the compiled network {}: {}", file, e.toString());
             return Optional.empty();
@@ -99,8 +106,38 @@ public final class CompiledModelCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            prune();
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not keep the compiled network of {} in {}: {}", model, folder, e.toString());
+        }
+    }
+
+    /** Marks an entry as used, so that pruning keeps it. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // pruning may then drop it a little early
+        }
+    }
+
+    /** Deletes all but the {@link #KEPT} most recently used entries. */
+    private void prune() throws IOException {
+        java.util.List<Path> entries;
+        try (var files = Files.list(folder)) {
+            entries = files.filter(f -> f.getFileName().toString().endsWith(".bin")).collect(
+                    java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        }
+        if (entries.size() <= KEPT) {
+            return;
+        }
+        java.util.Map<Path, Long> used = new java.util.HashMap<>();
+        for (Path f : entries) {
+            used.put(f, Files.getLastModifiedTime(f).toMillis());
+        }
+        entries.sort(java.util.Comparator.comparing(used::get, java.util.Comparator.reverseOrder()));
+        for (Path old : entries.subList(KEPT, entries.size())) {
+            Files.deleteIfExists(old);
         }
     }
 

@@ -92,4 +92,22 @@ class CompiledModelCacheTest {
         Files.write(copy, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
         assertThat(CompiledModelCache.standard().has(copy, DigitClassifier.CACHE_ROLE)).isFalse();
     }
+
+    @Test
+    void onlyTheMostRecentlyUsedEntriesAreKept(@TempDir Path dir) throws IOException {
+        // Stale entries of other models, older than anything used now.
+        for (int i = 0; i < CompiledModelCache.KEPT + 5; i++) {
+            Path old = Files.writeString(cache.resolve("old" + i + "-classifier.bin"), "x");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        DigitClassifier.load(SHIPPED);
+        List<String> left;
+        try (var files = Files.list(cache)) {
+            left = files.map(f -> f.getFileName().toString()).toList();
+        }
+        assertThat(left).hasSize(CompiledModelCache.KEPT)
+                .as("the entry just written stays").anyMatch(n -> n.endsWith("-classifier.bin") && !n.startsWith("old"))
+                .as("the oldest go first").doesNotContain("old0-classifier.bin", "old5-classifier.bin")
+                .contains("old16-classifier.bin");
+    }
 }
