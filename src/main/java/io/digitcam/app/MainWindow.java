@@ -75,6 +75,8 @@ final class MainWindow {
     private final ImageView crops = new ImageView();
     private final VBox debugPane;
     private final List<String> sourceSpecs = new ArrayList<>();
+    /** The cameras last found; looked for off the UI thread (elsewhere than Linux it means opening each). */
+    private List<CameraInfo> cameras = List.of();
     private LiveController controller;
     private DigitChooser chooser;
     private String sourceDescription = "";
@@ -149,6 +151,7 @@ final class MainWindow {
         });
         sources.setPrefWidth(210);
         sources.setOnAction(e -> sourcePicked());
+        sources.setOnShowing(e -> findCameras());
         for (var c : List.of(sources, pause, capture, threshold, debug, open, learn)) {
             c.setFocusTraversable(false);
         }
@@ -215,6 +218,22 @@ final class MainWindow {
         threshold.setValue(controller.minConfidence());
         thresholdValue.setText(String.format("%.2f", controller.minConfidence()));
         listSources(null, null);
+        findCameras();
+    }
+
+    /** Looks for cameras on a thread of its own and lists them when found (a camera plugged in later too). */
+    private void findCameras() {
+        Thread t = new Thread(() -> {
+            List<CameraInfo> found = Cameras.list();
+            javafx.application.Platform.runLater(() -> {
+                if (!found.equals(cameras)) {
+                    cameras = found;
+                    listSources(currentSpec(), sources.getValue());
+                }
+            });
+        }, "digitcam-cameras");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static Label caption(String text) {
@@ -228,7 +247,7 @@ final class MainWindow {
         updatingSources = true;
         List<String> labels = new ArrayList<>();
         sourceSpecs.clear();
-        for (CameraInfo c : Cameras.list()) {
+        for (CameraInfo c : cameras) {
             labels.add("Camera " + c.index() + ": " + c.name());
             sourceSpecs.add("camera:" + c.index());
         }
