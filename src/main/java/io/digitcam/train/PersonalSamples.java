@@ -3,6 +3,7 @@ package io.digitcam.train;
 import io.digitcam.data.DigitSet;
 import io.digitcam.model.Batches;
 import io.digitcam.model.DigitImages;
+import io.digitcam.samples.SampleLabel;
 import io.digitcam.vision.NormalizerSettings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,8 @@ import javax.imageio.ImageIO;
  * Each label with two or more samples has at least one on each side.
  */
 public final class PersonalSamples {
-    public static final String NOT_A_DIGIT_FOLDER = "not-a-digit";
+    /** The folder the app saves "not a digit" samples in. */
+    public static final String NOT_A_DIGIT_FOLDER = SampleLabel.NOT_A_DIGIT_NAME;
     /** Share of each label held out for scoring, in percent of the hash range. */
     static final int HELD_OUT_PERCENT = 20;
 
@@ -74,11 +76,6 @@ public final class PersonalSamples {
             return Batches.NOT_A_DIGIT;
         }
         return folder.length() == 1 && folder.charAt(0) >= '0' && folder.charAt(0) <= '9' ? folder.charAt(0) - '0' : -1;
-    }
-
-    /** The folder name for a label (0..9, or {@link Batches#NOT_A_DIGIT}). */
-    public static String folder(int label) {
-        return label == Batches.NOT_A_DIGIT ? NOT_A_DIGIT_FOLDER : Integer.toString(label);
     }
 
     public Samples read(Path dir) throws IOException {
