@@ -102,14 +102,8 @@ final class LiveController implements AutoCloseable {
     private void loadModel() {
         try {
             ModelPreload.Models models = preloaded != null ? ModelPreload.await(preloaded) : ModelPreload.load(settings);
-            ReadingPipeline reading = new ReadingPipeline(Recognizer.create(models.classifier(), models.verifier(),
-                    RecognitionSettings.DEFAULT.withMinConfidence(minConfidence)), TrackerSettings.DEFAULT);
-            modelSha256 = models.modelSha256();
-            model = models.model();
             verifier = models.verifier();
-            Path inUse = models.model();
-            Platform.runLater(() -> window.modelChanged(inUse.getFileName().toString(), isPersonal(inUse)));
-            pipeline.worker().setPipeline(reading);
+            install(models.classifier(), models.model(), models.modelSha256());
             String note = models.note();
             Platform.runLater(() -> window.status(note != null ? note : "Model " + models.model().getFileName() + " loaded"));
         } catch (ModelLoadException e) {
@@ -316,10 +310,14 @@ final class LiveController implements AutoCloseable {
      * next frame. Off the UI thread.
      */
     private void swapTo(Path file) throws Exception {
-        io.digitcam.model.DigitClassifier classifier = io.digitcam.model.DigitClassifier.load(file, settings.threads());
+        install(io.digitcam.model.DigitClassifier.load(file, settings.threads()), file,
+                io.digitcam.model.Checksums.sha256(file));
+    }
+
+    /** The worker reads with {@code classifier} and the verifier in use from its next frame on. */
+    private void install(io.digitcam.model.DigitClassifier classifier, Path file, String sha) {
         ReadingPipeline reading = new ReadingPipeline(Recognizer.create(classifier, verifier,
                 RecognitionSettings.DEFAULT.withMinConfidence(minConfidence)), TrackerSettings.DEFAULT);
-        String sha = io.digitcam.model.Checksums.sha256(file);
         pipeline.worker().setPipeline(reading);
         model = file;
         modelSha256 = sha;
