@@ -80,7 +80,8 @@ final class AppCommand implements Callable<Integer> {
         OptionRange.check(spec, option, value);
     }
 
-    private static boolean hasDisplay() {
+    /** True where a window can open: Windows and macOS always, X11 or Wayland elsewhere, or Monocle. */
+    static boolean hasDisplay() {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         if (os.contains("win") || os.contains("mac") || "Monocle".equals(System.getProperty("glass.platform"))) {
             return true;

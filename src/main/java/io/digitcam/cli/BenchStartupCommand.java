@@ -38,8 +38,7 @@ final class BenchStartupCommand implements Callable<Integer> {
             err.println("digitcam: --runs must be at least 1");
             return 2;
         }
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
-                && !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).matches(".*(win|mac).*")) {
+        if (!AppCommand.hasDisplay()) {
             err.println("digitcam: no display to open the window on; run it under xvfb-run");
             return 1;
         }

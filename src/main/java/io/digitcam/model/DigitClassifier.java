@@ -95,7 +95,8 @@ public final class DigitClassifier {
             if (cached.isPresent()) {
                 BlasThreads.set(threads);
                 var e = cached.get();
-                return warmedUp(new DigitClassifier(file, null, null, e.net(), e.outputs(), null, e.parameters()));
+                return warmedUp(new DigitClassifier(file, null, null, e.net(), e.outputs(), null, e.parameters()),
+                        warmUpInput());
             }
         }
         MultiLayerNetwork net;
@@ -146,11 +147,10 @@ public final class DigitClassifier {
             // An imported model's cache entry would lose its input description; those load through DL4J.
             cache.store(file, CACHE_ROLE, new CompiledModelCache.Entry(folded, classifier.parameters(), outputs));
         }
-        return warmedUp(classifier);
+        return warmedUp(classifier, probe);
     }
 
-    private static DigitClassifier warmedUp(DigitClassifier classifier) {
-        float[] probe = warmUpInput();
+    private static DigitClassifier warmedUp(DigitClassifier classifier, float[] probe) {
         for (int i = 0; i < 20; i++) {
             classifier.probabilities(probe, WARM_UP_BATCH);
         }
