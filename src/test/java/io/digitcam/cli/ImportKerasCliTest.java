@@ -15,8 +15,6 @@ import io.digitcam.model.DigitPrediction;
 import io.digitcam.data.DigitSet;
 import io.digitcam.data.MnistData;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * scored; every file it cannot import is one error line and exit 1.
  */
 @org.junit.jupiter.api.Tag("slow")
-class ImportKerasCliTest {
+class ImportKerasCliTest extends CommandLineTest {
     static final Path FIXTURES = Path.of("src/test/resources/keras");
     /** The full MNIST test set, the one Keras's accuracy.json was measured on. */
     static final Path MNIST = Path.of("src/test/resources/mnist");
@@ -47,18 +45,18 @@ class ImportKerasCliTest {
 
     @TempDir
     Path dir;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void loadMnist() throws Exception {
         mnist = MnistData.test(MNIST);
     }
 
+    /** Each run's output on its own: these tests run several commands in a row. */
+    @Override
     int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        return DigitCamCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return super.run(args);
     }
 
     static List<byte[]> crops(int n) {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digitcam.app.NumberSheet;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * camera this machine does not have.
  */
 @org.junit.jupiter.api.Tag("slow")
-class WatchCommandTest {
+class WatchCommandTest extends CommandLineTest {
     /** What the video shows, in order, each for {@link #SECONDS_EACH}: far longer than the 0.6 s a reading needs. */
     // No 1s: a narrow MNIST 1 stands further from its neighbour than the number gap, and is read
     // as a number of its own, by predict and the app alike.
@@ -43,8 +41,6 @@ class WatchCommandTest {
     static Path dir;
     static Path video;
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void recordVideo() throws Exception {
@@ -65,10 +61,6 @@ class WatchCommandTest {
             }
             rec.stop();
         }
-    }
-
-    int run(String... args) {
-        return DigitCamCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     @Test
