@@ -382,6 +382,7 @@ public final class DigitClassifier {
         if (folded != null) {
             return folded.outputs(x, count);
         }
+        Nd4jThreads.onThisThread();
         var features = features(input, x, count);
         return new float[][][] {net.output(features, false).toFloatMatrix(),
             secondHead == null ? null : secondHead.output(features, false).toFloatMatrix()};

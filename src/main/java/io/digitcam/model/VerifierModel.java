@@ -119,6 +119,9 @@ public final class VerifierModel {
         if (count == 0) {
             return out;
         }
+        if (folded == null) {
+            Nd4jThreads.onThisThread();
+        }
         float[][] probs = folded != null ? folded.outputs(inputs, count)[0]
                 : net.output(Nd4j.create(inputs, new long[] {count, channels, side, side}, DataType.FLOAT), false)
                 .toFloatMatrix();

@@ -235,6 +235,8 @@ public final class HandwritingTuner {
         MultiLayerNetwork initial = ModelSerializer.restoreMultiLayerNetwork(initModel.toFile(), false);
         if (settings.threads() > 0) {
             Nd4jThreads.set(settings.threads());
+        } else {
+            Nd4jThreads.onThisThread();
         }
         Nd4j.getRandom().setSeed(settings.seed());
         int personal = tune.size() * (settings.repeats() + 1);
