@@ -56,12 +56,10 @@ final class LiveController implements AutoCloseable {
     private final SampleStore samples;
     private volatile io.digitcam.verify.DigitVerifier verifier;
     private final Tuning tuning;
-    // Training takes minutes: its own thread, so samples and captures still save meanwhile.
-    private final ExecutorService tuningThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "digitcam-tuning");
-        t.setDaemon(true);
-        return t;
-    });
+    // Training takes a minute: its own thread, so samples and captures still save meanwhile, and behind the video
+    // for the CPU, so the video stays live (learning takes longer instead).
+    private final ExecutorService tuningThread = Executors.newSingleThreadExecutor(
+            r -> io.digitcam.util.BackgroundPriority.thread("digitcam-tuning", r));
     private final java.util.concurrent.atomic.AtomicBoolean cancelTuning = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<double[]> tuningFraction = new AtomicReference<>();
     private volatile String tuningStep = "";

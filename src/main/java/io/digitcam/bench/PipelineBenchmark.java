@@ -6,6 +6,7 @@ import io.digitcam.live.SourceStatus;
 
 import io.digitcam.recognize.Recognizer;
 import io.digitcam.source.FrameSource;
+import io.digitcam.util.BackgroundPriority;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +28,21 @@ public final class PipelineBenchmark {
     }
 
     public Figures run(FrameSource source, int warmUp, int frames) throws InterruptedException {
+        return run(source, warmUp, frames, null);
+    }
+
+    /**
+     * As {@link #run(FrameSource, int, int)}, while {@code job} runs: it is started when the warm-up
+     * ends, on a thread behind the video as the app's Learn runs ({@link BackgroundPriority}), and
+     * the measuring stops when it returns (or after {@code frames}).
+     */
+    public Figures run(FrameSource source, int warmUp, int frames, Runnable job) throws InterruptedException {
         double[] latency = new double[frames];
         double[] recognize = new double[frames];
         int[] count = {0};
         long[] digits = {0};
         long[] start = {0};
+        long[] last = {0};
         CountDownLatch done = new CountDownLatch(1);
         int[] seen = {0};
         String[] failure = {null};
@@ -39,13 +50,23 @@ public final class PipelineBenchmark {
             int n = seen[0]++;
             if (n == warmUp) {
                 start[0] = System.nanoTime();
+                if (job != null) {
+                    BackgroundPriority.thread("digitcam-bench-job", () -> {
+                        try {
+                            job.run();
+                        } finally {
+                            done.countDown();
+                        }
+                    }).start();
+                }
             }
-            if (n < warmUp || count[0] >= frames) {
+            if (n < warmUp || count[0] >= frames || done.getCount() == 0) {
                 return;
             }
             latency[count[0]] = r.latencyMillis();
             recognize[count[0]] = r.reading() == null ? 0 : r.reading().found().millis();
             digits[0] += r.reading() == null ? 0 : r.reading().found().digits().size();
+            last[0] = System.nanoTime();
             if (++count[0] == frames) {
                 done.countDown();
             }
@@ -59,7 +80,9 @@ public final class PipelineBenchmark {
         try {
             pipeline.play(source);
             done.await(10, TimeUnit.MINUTES);
-            double seconds = (System.nanoTime() - start[0]) / 1e9;
+            // Joins the worker, so what it wrote is seen here.
+            pipeline.close();
+            double seconds = (last[0] - start[0]) / 1e9;
             int n = count[0];
             if (n == 0) {
                 throw new IllegalStateException(failure[0] != null ? failure[0].replaceAll(" — retrying.*", "")

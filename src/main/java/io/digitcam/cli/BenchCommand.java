@@ -97,8 +97,20 @@ final class BenchCommand implements Runnable {
                 + "they decode: then the figures show what a 30 fps camera gets.")
         boolean paced;
 
+        @Option(names = "--while-learning", paramLabel = "SAMPLES",
+                description = "Measure while Learn my handwriting fine-tunes on these samples (DIR/<label>/*.png), on a "
+                        + "thread behind the video as in the app: from the warm-up until learning ends.")
+        Path learnFrom;
+
         @Override
         public Integer call() throws Exception {
+            if (learnFrom != null) {
+                if (!Files.isDirectory(learnFrom)) {
+                    throw new SourceException("--while-learning: no such folder: " + learnFrom);
+                }
+                // As the app does when samples exist: ND4J starts before the grabber loads its libraries.
+                io.digitcam.model.Nd4jThreads.set(1);
+            }
             ReadingPipeline reading = reading(model.resolved(), verifier.resolved());
             FrameSource frameSource;
             if (source.equals("demo")) {
@@ -110,16 +122,64 @@ final class BenchCommand implements Runnable {
                 frameSource = Sources.open(source, CameraSpec.DEFAULT);
             }
             io.digitcam.live.CpuSteal steal = io.digitcam.live.CpuSteal.start().orElse(null);
+            Learning learning = learnFrom == null ? null : new Learning(learnFrom, model.resolved());
             PipelineBenchmark.Figures f = new PipelineBenchmark(reading)
-                    .run(frameSource, warmUp, frames);
-            PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)"), f,
-                    spec.commandLine().getOut());
+                    .run(frameSource, warmUp, frames, learning);
+            PipelineBenchmark.print(frameSource.description() + (paced ? " (paced)" : " (unpaced)")
+                    + (learning != null ? " while learning" : ""), f, spec.commandLine().getOut());
+            if (learning != null) {
+                spec.commandLine().getOut().println("  learning: " + learning.outcome());
+            }
             if (steal != null) {
                 steal.share().ifPresent(share -> spec.commandLine().getOut().printf(
                         "  CPU time taken by other virtual machines (steal): %.0f%%%s%n", 100 * share,
                         share > 0.05 ? " — the figures are low; run again on a quiet machine" : ""));
             }
             return 0;
+        }
+    }
+
+    /** What the app's Learn button runs, into a scratch folder; remembers how it ended. */
+    static final class Learning implements Runnable {
+        private final Path samples;
+        private final Path model;
+        private volatile String outcome = "still running when the measuring stopped (raise --frames)";
+
+        Learning(Path samples, Path model) {
+            this.samples = samples;
+            this.model = model;
+        }
+
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            Path scratch = null;
+            try {
+                scratch = Files.createTempDirectory("digitcam-bench-learn");
+                io.digitcam.train.HandwritingTuner.Result r = new io.digitcam.train.HandwritingTuner()
+                        .tune(samples, model, null, scratch.resolve("tuned.zip"), null, null);
+                outcome = String.format("%s in %.0f s (%s)", r.verdict().toString().toLowerCase(java.util.Locale.ROOT),
+                        (System.nanoTime() - start) / 1e9, r.reason());
+            } catch (Exception e) {
+                outcome = "failed: " + io.digitcam.util.ErrorText.oneLine(e);
+            } finally {
+                deleteQuietly(scratch);
+            }
+        }
+
+        String outcome() {
+            return outcome;
+        }
+
+        private static void deleteQuietly(Path dir) {
+            if (dir == null) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // a scratch folder in the temp directory
+            }
         }
     }
 
