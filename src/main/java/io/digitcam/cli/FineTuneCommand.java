@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "finetune", mixinStandardHelpOptions = true,
         description = {"Teach the classifier your handwriting from labelled samples (DIR/<label>/*.png, label 0-9 or "
-                + "not-a-digit): fine-tunes its dense layers on 80% of them mixed with MNIST, and keeps the result only "
-                + "if it reads the other 20% better and still reads MNIST's test set at --min-mnist or more.",
+                + "not-a-digit): fine-tunes its dense layers on 80%% of them mixed with MNIST, and keeps the result only "
+                + "if it reads the other 20%% better and still reads MNIST's test set at --min-mnist or more.",
                 "Exit status: 0 kept (written to --out), 3 not kept (nothing written), 1 error, 2 bad options."})
 final class FineTuneCommand implements Callable<Integer> {
     static final int NOT_KEPT = 3;

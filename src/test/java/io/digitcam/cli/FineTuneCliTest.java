@@ -31,6 +31,19 @@ class FineTuneCliTest extends CommandLineTest {
     }
 
     @Test
+    void finetuneHelpPrintsItsPercentages() {
+        assertThat(run("finetune", "--help")).isZero();
+        assertThat(out.toString()).contains("on 80% of them").contains("the other 20% better");
+        assertThat(err.toString()).doesNotContain("picocli WARN");
+    }
+
+    @Test
+    void benchWhileLearningNeedsASamplesFolder() {
+        assertThat(run("bench", "pipeline", "--while-learning", dir.resolve("nope").toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("digitcam: --while-learning: no such folder: " + dir.resolve("nope"));
+    }
+
+    @Test
     void finetuneRejectsBadOptionsWithExitTwo() {
         assertThat(run("finetune", "--samples", dir.toString(), "--min-mnist", "120")).isEqualTo(2);
         assertThat(err.toString()).contains("--min-mnist");
