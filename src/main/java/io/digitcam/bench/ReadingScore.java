@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * Scores readings of generated scenes against their truth, overall and per condition: digits
  * read (box IoU ≥ 0.5 and the right label), numbers read exactly, false digits per empty frame.
  * Where the pipeline's stages are known, a missed digit is also put down to the stage that lost
- * it: not proposed, turned down by the verifier, or misread.
+ * it: not proposed, turned down by the verifier, misread (found in its place with another label),
+ * or lost after the verifier without a reading in its place (the classifier's "not a digit", the
+ * confidence threshold, a box that does not fit the digit, or a surer overlapping reading).
  */
 public final class ReadingScore {
     static final double MATCH = 0.5;
@@ -29,6 +31,8 @@ public final class ReadingScore {
         public int read;
         public int proposed;
         public int accepted;
+        /** Found where the digit is, with another label. */
+        public int misread;
         public int numbers;
         public int numbersExact;
         public int emptyFrames;
@@ -61,11 +65,13 @@ public final class ReadingScore {
             boolean read = found.stream().anyMatch(r -> r.label() == d.label() && iou(r.box(), d.box()) >= MATCH);
             boolean wasProposed = proposed != null && proposed.stream().anyMatch(b -> iou(b, d.box()) >= MATCH);
             boolean wasAccepted = accepted != null && accepted.stream().anyMatch(b -> iou(b, d.box()) >= MATCH);
+            boolean misread = !read && found.stream().anyMatch(r -> iou(r.box(), d.box()) >= MATCH);
             for (Tally t : tallies(tags)) {
                 t.digits++;
                 t.read += read ? 1 : 0;
                 t.proposed += wasProposed ? 1 : 0;
                 t.accepted += wasAccepted ? 1 : 0;
+                t.misread += misread ? 1 : 0;
             }
         }
         int stray = 0;

@@ -56,8 +56,8 @@ public final class SceneBenchmark {
                 100 * a.digitRate(), a.read, a.digits, 100 * a.numberRate(), a.numbersExact, a.numbers,
                 a.falsePerEmpty(), a.falseOnEmpty, a.emptyFrames, a.falseBeside);
         out.printf("per frame: median %.2f ms, p95 %.2f ms%n", result.percentile(0.5), result.percentile(0.95));
-        out.printf("%n%-26s %7s %8s %9s %9s %8s %9s%n", "condition", "digits", "read", "proposed", "verified",
-                "numbers", "false/emp");
+        out.printf("%n%-26s %7s %8s %9s %9s %8s %8s %9s%n", "condition", "digits", "read", "proposed", "verified",
+                "misread", "numbers", "false/emp");
         row(out, "all", a);
         for (Map.Entry<String, ReadingScore.Tally> e : result.score().byCondition().entrySet()) {
             ReadingScore.Tally t = e.getValue();
@@ -69,8 +69,8 @@ public final class SceneBenchmark {
     }
 
     private static void row(PrintWriter out, String name, ReadingScore.Tally t) {
-        out.printf("%-26s %7d %8s %9s %9s %8s %9s%n", name, t.digits, pct(t.read, t.digits), pct(t.proposed, t.digits),
-                pct(t.accepted, t.digits), pct(t.numbersExact, t.numbers),
+        out.printf("%-26s %7d %8s %9s %9s %8s %8s %9s%n", name, t.digits, pct(t.read, t.digits), pct(t.proposed, t.digits),
+                pct(t.accepted, t.digits), pct(t.misread, t.digits), pct(t.numbersExact, t.numbers),
                 t.emptyFrames == 0 ? "-" : String.format("%.3f", t.falsePerEmpty()));
     }
 

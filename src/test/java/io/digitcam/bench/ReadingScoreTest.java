@@ -46,6 +46,7 @@ class ReadingScoreTest {
         assertThat(all.read).isEqualTo(2);
         assertThat(all.proposed).isEqualTo(3);
         assertThat(all.accepted).isEqualTo(2);
+        assertThat(all.misread).as("the 2 read as 7").isEqualTo(1);
         assertThat(all.numbers).isEqualTo(2);
         assertThat(all.numbersExact).isEqualTo(1);
         assertThat(all.falseBeside).isEqualTo(1);
@@ -53,6 +54,7 @@ class ReadingScoreTest {
         ReadingScore.Tally pencil = score.byCondition().get("ink:pencil");
         assertThat(pencil.digits).isEqualTo(2);
         assertThat(pencil.read).isEqualTo(1);
+        assertThat(pencil.misread).isEqualTo(1);
         assertThat(score.byCondition().get("ink:marker").read).isEqualTo(1);
         assertThat(score.byCondition().get("size:medium").digits).isEqualTo(3);
         assertThat(score.byCondition().get("clutter:empty").emptyFrames).isEqualTo(1);
