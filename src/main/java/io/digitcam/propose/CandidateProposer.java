@@ -146,10 +146,9 @@ public final class CandidateProposer {
         }
         divide(diff, denom, work.ratio, 255.0, CV_8U);
         split(work.ratio, work.channels);
-        work.channels.get(0).copyTo(out);
-        for (long c = 1; c < work.channels.size(); c++) {
-            max(out, work.channels.get(c), out);
-        }
+        // A level is always BGR. The first max writes the map, so no channel is copied to start from.
+        max(work.channels.get(0), work.channels.get(1), out);
+        max(out, work.channels.get(2), out);
         // Pencil graphite and chalk are grainy: a little blur lets a stroke's grains hold together.
         GaussianBlur(out, out, new Size(3, 3), 0);
         return out;
