@@ -32,9 +32,46 @@ public final class CandidateProposer {
     /** The least surface level contrast is measured against: keeps noise in dark areas from passing as ink. */
     private static final double MIN_SURFACE = 64;
     private final ProposalSettings s;
+    private final Mat kernel;
+    // Read-only operands, made once: a 1×1 Mat per operation per frame was native garbage.
+    private final Mat minSurface = new Mat(1, 1, CV_64F, Scalar.all(MIN_SURFACE));
+    private final Mat white = new Mat(1, 1, CV_64F, Scalar.all(255));
+    /** An empty kernel: OpenCV's 3×3 square, which joins fragments one pixel apart. */
+    private final Mat square3 = new Mat();
+    /**
+     * Each level's temporaries, kept from frame to frame: a level's images have the same size
+     * every frame, so OpenCV reuses their buffers instead of allocating (and faulting in) a
+     * dozen new ones per level and polarity.
+     */
+    private final Scratch[] scratch;
 
     public CandidateProposer(ProposalSettings settings) {
         this.s = settings;
+        this.kernel = getStructuringElement(MORPH_RECT, new Size(settings.strokeKernel(), settings.strokeKernel()));
+        this.scratch = new Scratch[settings.levels()];
+    }
+
+    /** One level's working images; only the ink maps themselves leave the proposer. */
+    private static final class Scratch {
+        final Mat level = new Mat();
+        final Mat surface = new Mat();
+        final Mat diff = new Mat();
+        final Mat denom = new Mat();
+        final Mat headroom = new Mat();
+        final Mat ratio = new Mat();
+        final MatVector channels = new MatVector();
+        final Mat mask = new Mat();
+        final Mat joined = new Mat();
+        final Mat labels = new Mat();
+        final Mat stats = new Mat();
+        final Mat centroids = new Mat();
+    }
+
+    private Scratch scratch(int level) {
+        if (scratch[level] == null) {
+            scratch[level] = new Scratch();
+        }
+        return scratch[level];
     }
 
     public ProposalSettings settings() {
@@ -44,7 +81,9 @@ public final class CandidateProposer {
     /** Proposes in a BGR (or grey) frame; the caller closes the result. */
     public Proposals propose(Mat frame) {
         Mat gray = new Mat();
-        Mat bgr = new Mat();
+        // A BGR frame is read where it is (the caller keeps it until we return): a copy of it
+        // cost as much as the first resize.
+        Mat bgr = frame.channels() == 3 ? frame : new Mat();
         if (frame.channels() == 1) {
             frame.copyTo(gray);
             cvtColor(frame, bgr, COLOR_GRAY2BGR);
@@ -52,108 +91,105 @@ public final class CandidateProposer {
             cvtColor(frame, bgr, COLOR_BGRA2BGR);
             cvtColor(frame, gray, COLOR_BGRA2GRAY);
         } else {
-            frame.copyTo(bgr);
             cvtColor(frame, gray, COLOR_BGR2GRAY);
         }
         List<InkMap> maps = new ArrayList<>();
         List<Candidate> found = new ArrayList<>();
-        try (Mat level = new Mat(); Mat kernel = getStructuringElement(MORPH_RECT,
-                new Size(s.strokeKernel(), s.strokeKernel()))) {
-            // Never below half size: a 12 px digit in a 1080p frame would shrink to 4 px.
-            double scale = Math.min(1.0, Math.max(0.5, s.workingHeight() / (double) frame.rows()));
-            resize(bgr, level, new Size(Math.max(1, (int) Math.round(frame.cols() * scale)),
-                    Math.max(1, (int) Math.round(frame.rows() * scale))), 0, 0, INTER_AREA);
-            bgr.close();
-            for (int l = 0; l < s.levels(); l++) {
-                if (l > 0) {
-                    resize(level, level, new Size(Math.max(1, level.cols() / 2), Math.max(1, level.rows() / 2)),
-                            0, 0, INTER_AREA);
+        // Never below half size: a 12 px digit in a 1080p frame would shrink to 4 px.
+        double scale = Math.min(1.0, Math.max(0.5, s.workingHeight() / (double) frame.rows()));
+        Mat previous = null;
+        for (int l = 0; l < s.levels(); l++) {
+            Scratch work = scratch(l);
+            Mat level = work.level;
+            if (l == 0) {
+                resize(bgr, level, new Size(Math.max(1, (int) Math.round(frame.cols() * scale)),
+                        Math.max(1, (int) Math.round(frame.rows() * scale))), 0, 0, INTER_AREA);
+                if (bgr != frame) {
+                    bgr.close();
                 }
-                if (level.rows() < 2 * s.strokeKernel()) {
-                    break;
-                }
-                double fx = frame.cols() / (double) level.cols();
-                double fy = frame.rows() / (double) level.rows();
-                for (Polarity p : Polarity.values()) {
-                    InkMap map = new InkMap(l, p, contrast(level, kernel, p), fx, fy);
-                    maps.add(map);
-                    found.addAll(candidates(map));
-                }
+            } else {
+                resize(previous, level, new Size(Math.max(1, previous.cols() / 2), Math.max(1, previous.rows() / 2)),
+                        0, 0, INTER_AREA);
+            }
+            previous = level;
+            if (level.rows() < 2 * s.strokeKernel()) {
+                break;
+            }
+            double fx = frame.cols() / (double) level.cols();
+            double fy = frame.rows() / (double) level.rows();
+            for (Polarity p : Polarity.values()) {
+                InkMap map = new InkMap(l, p, contrast(work, p), fx, fy);
+                maps.add(map);
+                found.addAll(candidates(map, work));
             }
         }
         return new Proposals(gray, maps, distinct(found));
     }
 
     /** Per-pixel ink contrast of one polarity, the largest over the colour channels, 0..255. */
-    private static Mat contrast(Mat level, Mat kernel, Polarity polarity) {
+    private Mat contrast(Scratch work, Polarity polarity) {
+        Mat level = work.level;
+        Mat surface = work.surface;
+        Mat diff = work.diff;
+        Mat denom = work.denom;
         Mat out = new Mat();
-        try (Mat surface = new Mat(); Mat diff = new Mat(); Mat denom = new Mat(); Mat ratio = new Mat();
-             MatVector channels = new MatVector()) {
-            if (polarity == Polarity.DARK_ON_LIGHT) {
-                morphologyEx(level, surface, MORPH_CLOSE, kernel);
-                subtract(surface, level, diff);
-                max(surface, new Mat(1, 1, CV_64F, Scalar.all(MIN_SURFACE)), denom);
-            } else {
-                morphologyEx(level, surface, MORPH_OPEN, kernel);
-                subtract(level, surface, diff);
-                // Light ink is measured against the headroom above its surface.
-                try (Mat headroom = new Mat()) {
-                    subtract(new Mat(1, 1, CV_64F, Scalar.all(255)), surface, headroom);
-                    max(headroom, new Mat(1, 1, CV_64F, Scalar.all(MIN_SURFACE)), denom);
-                }
-            }
-            divide(diff, denom, ratio, 255.0, CV_8U);
-            split(ratio, channels);
-            channels.get(0).copyTo(out);
-            for (long c = 1; c < channels.size(); c++) {
-                max(out, channels.get(c), out);
-            }
-            // Pencil graphite and chalk are grainy: a little blur lets a stroke's grains hold together.
-            GaussianBlur(out, out, new Size(3, 3), 0);
+        if (polarity == Polarity.DARK_ON_LIGHT) {
+            morphologyEx(level, surface, MORPH_CLOSE, kernel);
+            subtract(surface, level, diff);
+            max(surface, minSurface, denom);
+        } else {
+            morphologyEx(level, surface, MORPH_OPEN, kernel);
+            subtract(level, surface, diff);
+            // Light ink is measured against the headroom above its surface.
+            subtract(white, surface, work.headroom);
+            max(work.headroom, minSurface, denom);
         }
+        divide(diff, denom, work.ratio, 255.0, CV_8U);
+        split(work.ratio, work.channels);
+        // A level is always BGR. The first max writes the map, so no channel is copied to start from.
+        max(work.channels.get(0), work.channels.get(1), out);
+        max(out, work.channels.get(2), out);
+        // Pencil graphite and chalk are grainy: a little blur lets a stroke's grains hold together.
+        GaussianBlur(out, out, new Size(3, 3), 0);
         return out;
     }
 
     /** Connected ink of one map, plain and with fragments one pixel apart joined. */
-    private List<Candidate> candidates(InkMap map) {
+    private List<Candidate> candidates(InkMap map, Scratch work) {
         List<Candidate> out = new ArrayList<>();
         int minHeight = map.level() == 0 ? s.minHeight() : 3 * s.minHeight();
         int maxHeight = (int) Math.round(s.maxHeight() * map.height());
-        try (Mat mask = new Mat(); Mat joined = new Mat()) {
-            threshold(map.contrast(), mask, s.minContrast() * 255, 255, THRESH_BINARY);
-            dilate(mask, joined, new Mat());
-            components(mask, mask, 0, map, minHeight, maxHeight, out);
-            components(joined, mask, 1, map, minHeight, maxHeight, out);
-        }
+        threshold(map.contrast(), work.mask, s.minContrast() * 255, 255, THRESH_BINARY);
+        dilate(work.mask, work.joined, square3);
+        components(work.mask, work.mask, 0, map, minHeight, maxHeight, work, out);
+        components(work.joined, work.mask, 1, map, minHeight, maxHeight, work, out);
         return out;
     }
 
     private void components(Mat labelsOf, Mat ink, int shrink, InkMap map, int minHeight, int maxHeight,
-                            List<Candidate> out) {
-        try (Mat labels = new Mat(); Mat stats = new Mat(); Mat centroids = new Mat()) {
-            int n = connectedComponentsWithStats(labelsOf, labels, stats, centroids, 8, CV_32S);
-            int cols = ink.cols();
-            int rows = ink.rows();
-            try (IntIndexer st = stats.createIndexer()) {
-                for (int i = 1; i < n; i++) {
-                    int x = st.get(i, CC_STAT_LEFT) + shrink;
-                    int y = st.get(i, CC_STAT_TOP) + shrink;
-                    int w = st.get(i, CC_STAT_WIDTH) - 2 * shrink;
-                    int h = st.get(i, CC_STAT_HEIGHT) - 2 * shrink;
-                    if (h < minHeight || h > maxHeight || w < 1 || st.get(i, CC_STAT_AREA) < 6) {
-                        continue;
-                    }
-                    Box box = new Box(x, y, w, h).grown(0, 0, cols, rows);
-                    double aspect = box.width() / (double) box.height();
-                    if (aspect <= s.maxAspect()) {
-                        out.add(candidate(map, box));
-                    }
-                    if (aspect > s.cutAspect() && aspect <= s.maxAspect()) {
-                        // Perhaps touching digits: offered cut as well as whole.
-                        for (Box piece : cut(ink, box)) {
-                            if (piece.height() >= minHeight) {
-                                out.add(candidate(map, piece));
-                            }
+                            Scratch work, List<Candidate> out) {
+        int n = connectedComponentsWithStats(labelsOf, work.labels, work.stats, work.centroids, 8, CV_32S);
+        int cols = ink.cols();
+        int rows = ink.rows();
+        try (IntIndexer st = work.stats.createIndexer()) {
+            for (int i = 1; i < n; i++) {
+                int x = st.get(i, CC_STAT_LEFT) + shrink;
+                int y = st.get(i, CC_STAT_TOP) + shrink;
+                int w = st.get(i, CC_STAT_WIDTH) - 2 * shrink;
+                int h = st.get(i, CC_STAT_HEIGHT) - 2 * shrink;
+                if (h < minHeight || h > maxHeight || w < 1 || st.get(i, CC_STAT_AREA) < 6) {
+                    continue;
+                }
+                Box box = new Box(x, y, w, h).grown(0, 0, cols, rows);
+                double aspect = box.width() / (double) box.height();
+                if (aspect <= s.maxAspect()) {
+                    out.add(candidate(map, box));
+                }
+                if (aspect > s.cutAspect() && aspect <= s.maxAspect()) {
+                    // Perhaps touching digits: offered cut as well as whole.
+                    for (Box piece : cut(ink, box)) {
+                        if (piece.height() >= minHeight) {
+                            out.add(candidate(map, piece));
                         }
                     }
                 }
