@@ -9,7 +9,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * Both knobs are needed: OpenMP for ND4J's own ops, BLAS for the GEMMs inside convolutions.
  */
 public final class Nd4jThreads {
-    private static int current;
+    // Written under the class's lock by set(); read without it by every thread that runs ND4J's ops.
+    private static volatile int current;
     private static final ThreadLocal<Integer> APPLIED = ThreadLocal.withInitial(() -> 0);
 
     private Nd4jThreads() {
@@ -40,10 +41,7 @@ public final class Nd4jThreads {
      * call, so each thread that runs ND4J's ops applies the process's count for itself, once.
      */
     public static void onThisThread() {
-        int threads;
-        synchronized (Nd4jThreads.class) {
-            threads = current;
-        }
+        int threads = current;
         if (threads > 0 && APPLIED.get() != threads) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
             APPLIED.set(threads);

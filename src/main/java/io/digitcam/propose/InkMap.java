@@ -80,7 +80,12 @@ public final class InkMap {
             return 0;
         }
         int stride = width + 1;
-        return (long) sums[y1 * stride + x1] - sums[y0 * stride + x1] - sums[y1 * stride + x0] + sums[y0 * stride + x0];
+        return boxSum(y0 * stride, y1 * stride, x0, x1);
+    }
+
+    /** The integral image's sum over a box whose rows start at {@code top} and {@code bottom}. */
+    private long boxSum(int top, int bottom, int x0, int x1) {
+        return (long) sums[bottom + x1] - sums[top + x1] - sums[bottom + x0] + sums[top + x0];
     }
 
     /**
@@ -105,8 +110,7 @@ public final class InkMap {
             for (int u = 0; u < n; u++) {
                 int x0 = left[u];
                 int x1 = right[u];
-                out[v * n + u] = x1 <= x0 || y1 <= y0 ? 0
-                        : (long) sums[bottom + x1] - sums[top + x1] - sums[bottom + x0] + sums[top + x0];
+                out[v * n + u] = x1 <= x0 || y1 <= y0 ? 0 : boxSum(top, bottom, x0, x1);
             }
         }
     }

@@ -39,7 +39,11 @@ public final class BackgroundPriority {
         int sched_getscheduler(int pid);
 
         int setpriority(int which, int who, int prio);
+    }
 
+    /** libc, bound on first use (only on Linux). */
+    private static final class LibcHolder {
+        static final LibC INSTANCE = (LibC) Native.loadLibrary("c", LibC.class);
     }
 
     /** A daemon thread that lowers itself before it runs {@code work}. */
@@ -52,35 +56,30 @@ public final class BackgroundPriority {
         return t;
     }
 
-    /** Lowers the calling thread; true if the operating system's scheduler will see it. */
-    public static boolean lowerCurrentThread() {
+    /** Lowers the calling thread (Java's priority everywhere, which Windows's scheduler follows). */
+    public static void lowerCurrentThread() {
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
         if (!Platform.isLinux()) {
-            return Platform.isWindows();
+            return;
         }
         try {
             int tid = threadId();
-            LibC libc = (LibC) Native.loadLibrary("c", LibC.class);
-            if (libc.sched_setscheduler(tid, SCHED_IDLE, new int[] {0}) == 0) {
-                return true;
+            if (LibcHolder.INSTANCE.sched_setscheduler(tid, SCHED_IDLE, new int[] {0}) == 0) {
+                return;
             }
             LOG.debug("SCHED_IDLE refused for thread {}, errno {}; lowering its nice value", tid, Native.getLastError());
-            if (libc.setpriority(PRIO_PROCESS, tid, NICE) != 0) {
+            if (LibcHolder.INSTANCE.setpriority(PRIO_PROCESS, tid, NICE) != 0) {
                 LOG.debug("setpriority({}, {}) failed, errno {}", tid, NICE, Native.getLastError());
-                return false;
             }
-            return true;
         } catch (Exception | LinkageError e) {
             // The thread runs at normal priority: slower video while it works, nothing worse.
             LOG.debug("Could not lower the thread's priority", e);
-            return false;
         }
     }
 
     /** The calling thread's scheduling policy (Linux), for tests. */
     static int currentPolicy() throws java.io.IOException {
-        LibC libc = (LibC) Native.loadLibrary("c", LibC.class);
-        return libc.sched_getscheduler(threadId());
+        return LibcHolder.INSTANCE.sched_getscheduler(threadId());
     }
 
     // /proc/thread-self links to "<pid>/task/<tid>"; Java 17 has no call for the kernel's thread id.
