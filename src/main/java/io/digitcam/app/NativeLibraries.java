@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * and so the same lock. Loads that only {@code dlopen} may overlap: they take the locks in the
  * same order.
  *
+ * <p>OpenCV is not loaded early with OpenBLAS, though it would save half a second: loaded before
+ * GTK forks at start-up (its accessibility bridge), with {@code --threads 2}, OpenBLAS's fork
+ * handler often hung and the window never came. {@link ModelPreload} loads it once JavaFX is
+ * starting.
+ *
  * <p>ND4J itself takes about a second to start. When both models have been compiled before (see
  * {@link CompiledModelCache}) nothing in the app needs it, and only OpenBLAS is loaded and its
  * thread count set.
